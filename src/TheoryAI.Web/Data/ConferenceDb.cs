@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace TheoryAI.Web.Data;
+
+public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimeProvider clock)
+    : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<ConferenceEvent> Events => Set<ConferenceEvent>();
+    public DbSet<EventPerson> EventPeople => Set<EventPerson>();
+    public DbSet<Day> Days => Set<Day>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Talk> Talks => Set<Talk>();
+    public DbSet<TalkSpeaker> TalkSpeakers => Set<TalkSpeaker>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ConferenceDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<SessionKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<EventRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ChangeKind>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Stamps what organizers edit (concurrency token, SEQUENCE, LAST-MODIFIED) and bumps the programme version in the
+    /// same transaction, so every cache keyed on the version sees the change or none of it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var programmeChanged = StampChanges();
+        if (!programmeChanged)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Database.ExecuteSqlRawAsync(
+                "UPDATE Events SET ProgrammeVersion = ProgrammeVersion + 1", cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private bool StampChanges()
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var programmeChanged = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            if (entry.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker)
+            {
+                programmeChanged = true;
+            }
+            if (entry.State == EntityState.Deleted)
+            {
+                continue;
+            }
+            if (entry.Entity is IEditable editable)
+            {
+                editable.ConcurrencyStamp = Guid.NewGuid();
+            }
+            if (entry.Entity is Session session)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    session.LastModifiedUtc = nowUtc;
+                }
+                else if (IsCalendarRelevantChange(entry))
+                {
+                    session.Sequence++;
+                    session.LastModifiedUtc = nowUtc;
+                }
+            }
+        }
+        return programmeChanged;
+    }
+
+    /// <summary>Changes a calendar client must notice (RFC 5545 SEQUENCE): time, room or title.</summary>
+    private static bool IsCalendarRelevantChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        new[] { nameof(Session.Start), nameof(Session.End), nameof(Session.RoomId), nameof(Session.Title) }
+            .Any(name => entry.Property(name).IsModified
+                         && !Equals(entry.Property(name).OriginalValue, entry.Property(name).CurrentValue));
+}

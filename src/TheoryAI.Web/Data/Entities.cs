@@ -1,0 +1,159 @@
+namespace TheoryAI.Web.Data;
+
+/// <summary>The kinds of timetable block. Stored as lower-case text so the seed file and the database agree.</summary>
+public enum SessionKind
+{
+    Talk,
+    Discussion,
+    Break,
+    Meal,
+    Registration,
+    Remarks,
+    Social,
+}
+
+/// <summary>Something organizers edit: carries an optimistic-concurrency token renewed on every save.</summary>
+public interface IEditable
+{
+    Guid ConcurrencyStamp { get; set; }
+}
+
+public sealed class ConferenceEvent : IEditable
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>IANA time zone id (e.g. America/Toronto); every stored time is wall-clock time in this zone.</summary>
+    public required string TimeZoneId { get; set; }
+    public required string Venue { get; set; }
+    public string? Address { get; set; }
+    public string? Host { get; set; }
+    public string? Url { get; set; }
+    public string? DescriptionMarkdown { get; set; }
+    public string? CompanionName { get; set; }
+    public string? CompanionUrl { get; set; }
+    /// <summary>Grows with every saved change to the programme; caches and ETags key on it.</summary>
+    public long ProgrammeVersion { get; set; }
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+    public List<EventPerson> People { get; set; } = [];
+}
+
+public enum EventRole
+{
+    Organizer,
+    AdvisoryCommittee,
+}
+
+public sealed class EventPerson
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public EventRole Role { get; set; }
+    public int Position { get; set; }
+    public required string Name { get; set; }
+    public string? Affiliation { get; set; }
+}
+
+public sealed class Day
+{
+    public int Id { get; set; }
+    public DateOnly Date { get; set; }
+    public string? Title { get; set; }
+}
+
+public sealed class Room : IEditable
+{
+    public int Id { get; set; }
+    /// <summary>The venue's room code, e.g. "PI/4-400".</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int? Capacity { get; set; }
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>
+/// A block of the timetable: a talk, a discussion, a break, a meal... Start and End are wall-clock times in the
+/// event's zone (DateTimeKind.Unspecified); convert through <see cref="ConferenceEvent.TimeZoneId"/>.
+/// </summary>
+public sealed class Session : IEditable
+{
+    public int Id { get; set; }
+    public SessionKind Kind { get; set; }
+    public required string Title { get; set; }
+    public DateTime Start { get; set; }
+    public DateTime End { get; set; }
+    public int? RoomId { get; set; }
+    public Room? Room { get; set; }
+    /// <summary>The contribution held in this block, if it is a numbered contribution.</summary>
+    public Talk? Talk { get; set; }
+    /// <summary>iCalendar SEQUENCE: grows when the time, room or title changes.</summary>
+    public int Sequence { get; set; }
+    public DateTime LastModifiedUtc { get; set; }
+    /// <summary>Seed provenance: which source the times come from, and which fields were inferred.</summary>
+    public string? Source { get; set; }
+    public string? InferredFields { get; set; }
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A numbered contribution (Indico numbering) with its speakers and abstract; its title and time are its session's.</summary>
+public sealed class Talk : IEditable
+{
+    public int Id { get; set; }
+    public int Number { get; set; }
+    public int SessionId { get; set; }
+    public Session Session { get; set; } = null!;
+    public string? Type { get; set; }
+    public string? AbstractMarkdown { get; set; }
+    public string? RecordingUrl { get; set; }
+    public List<TalkSpeaker> Speakers { get; set; } = [];
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+public sealed class TalkSpeaker
+{
+    public int TalkId { get; set; }
+    public Talk Talk { get; set; } = null!;
+    public int SpeakerId { get; set; }
+    public Speaker Speaker { get; set; } = null!;
+    public int Position { get; set; }
+}
+
+public sealed class Speaker : IEditable
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Affiliation { get; set; }
+    public string? HomepageUrl { get; set; }
+    public List<TalkSpeaker> Talks { get; set; } = [];
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+public enum ChangeKind
+{
+    Added,
+    Cancelled,
+    TimeChanged,
+    RoomChanged,
+    TitleChanged,
+    Other,
+}
+
+/// <summary>One recorded change: who, when, what, and each field from what to what.</summary>
+public sealed class ChangeRecord
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string ChangedBy { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public ChangeKind Kind { get; set; }
+    /// <summary>Whether attendees care (time, room, title, added, cancelled): shown on /changes and in the Atom feed.</summary>
+    public bool IsPublic { get; set; }
+    public required string Summary { get; set; }
+    /// <summary>JSON array of { field, from, to }.</summary>
+    public string? FieldChangesJson { get; set; }
+    public int? TalkNumber { get; set; }
+    public int? SessionId { get; set; }
+}

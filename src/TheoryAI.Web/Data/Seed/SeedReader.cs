@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace TheoryAI.Web.Data.Seed;
+
+/// <summary>The entities a valid seed file describes, ready to be added to an empty store.</summary>
+public sealed record SeedProgramme(
+    ConferenceEvent Event,
+    IReadOnlyList<Day> Days,
+    IReadOnlyList<Room> Rooms,
+    IReadOnlyList<Speaker> Speakers,
+    IReadOnlyList<Session> Sessions);
+
+/// <summary>Reads and checks a seed file. Every problem is reported with its file, entry and field.</summary>
+public static partial class SeedReader
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public static SeedProgramme Read(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SeedException([new SeedProblem(path, "(file)", "(file)", $"cannot be read: {ex.Message}")]);
+        }
+        return Parse(text, fileName);
+    }
+
+    public static SeedProgramme Parse(string yaml, string fileName)
+    {
+        SeedFile? file;
+        try
+        {
+            file = Yaml.Deserialize<SeedFile>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            throw new SeedException([new SeedProblem(fileName, $"line {ex.Start.Line}, column {ex.Start.Column}", "(syntax)", reason)]);
+        }
+        return new Validation(fileName).Check(file ?? new SeedFile());
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    private sealed class Validation(string fileName)
+    {
+        private readonly List<SeedProblem> _problems = [];
+
+        private void Problem(string entry, string field, string message) =>
+            _problems.Add(new SeedProblem(fileName, entry, field, message));
+
+        private string? Required(string entry, string field, string? value, int maxLength = 300)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Problem(entry, field, "is required");
+                return null;
+            }
+            if (value.Trim().Length > maxLength)
+            {
+                Problem(entry, field, $"is longer than {maxLength} characters");
+            }
+            return value.Trim();
+        }
+
+        private string? OptionalUrl(string entry, string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                Problem(entry, field, $"'{value}' is not an absolute http(s) address");
+                return null;
+            }
+            return uri.ToString();
+        }
+
+        private DateOnly? Date(string entry, string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Problem(entry, field, "is required (yyyy-MM-dd)");
+                return null;
+            }
+            if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Problem(entry, field, $"'{value}' is not a date in the form yyyy-MM-dd");
+                return null;
+            }
+            return date;
+        }
+
+        private TimeOnly? Time(string entry, string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Problem(entry, field, "is required (HH:mm)");
+                return null;
+            }
+            if (!TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                Problem(entry, field, $"'{value}' is not a time in the form HH:mm");
+                return null;
+            }
+            return time;
+        }
+
+        public SeedProgramme Check(SeedFile file)
+        {
+            var ev = CheckEvent(file.Event);
+            var rooms = CheckRooms(file.Rooms);
+            var speakers = CheckSpeakers(file.Speakers);
+            var (days, sessions) = CheckDays(file.Days, ev, rooms, speakers);
+            if (_problems.Count > 0)
+            {
+                throw new SeedException(_problems);
+            }
+            return new SeedProgramme(ev!, days, rooms.Values.ToList(), speakers.Values.ToList(), sessions);
+        }
+
+        private ConferenceEvent? CheckEvent(SeedEvent? seed)
+        {
+            const string entry = "event";
+            if (seed is null)
+            {
+                Problem(entry, "event", "is required");
+                return null;
+            }
+            var name = Required(entry, "name", seed.Name, 200);
+            var start = Date(entry, "startDate", seed.StartDate);
+            var end = Date(entry, "endDate", seed.EndDate);
+            if (start is not null && end is not null && end < start)
+            {
+                Problem(entry, "endDate", $"{end:yyyy-MM-dd} is before startDate {start:yyyy-MM-dd}");
+            }
+            var zoneId = Required(entry, "timeZone", seed.TimeZone, 64);
+            if (zoneId is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out _))
+            {
+                Problem(entry, "timeZone", $"'{zoneId}' is not a known IANA time zone id (e.g. America/Toronto)");
+                zoneId = null;
+            }
+            var venue = Required(entry, "venue", seed.Venue, 200);
+            if (name is null || start is null || end is null || zoneId is null || venue is null)
+            {
+                return null;
+            }
+            var ev = new ConferenceEvent
+            {
+                Name = name,
+                StartDate = start.Value,
+                EndDate = end.Value,
+                TimeZoneId = zoneId,
+                Venue = venue,
+                Address = seed.Address?.Trim(),
+                Host = seed.Host?.Trim(),
+                Url = OptionalUrl(entry, "url", seed.Url),
+                DescriptionMarkdown = seed.Description?.Trim(),
+                CompanionName = seed.Companion?.Name?.Trim(),
+                CompanionUrl = OptionalUrl(entry, "companion.url", seed.Companion?.Url),
+                ProgrammeVersion = 1,
+            };
+            AddPeople(ev, seed.Organizers, EventRole.Organizer, "organizers");
+            AddPeople(ev, seed.AdvisoryCommittee, EventRole.AdvisoryCommittee, "advisoryCommittee");
+            return ev;
+        }
+
+        private void AddPeople(ConferenceEvent ev, List<SeedPerson> people, EventRole role, string list)
+        {
+            for (var i = 0; i < people.Count; i++)
+            {
+                var name = Required($"event.{list}[{i}]", "name", people[i].Name, 200);
+                if (name is not null)
+                {
+                    ev.People.Add(new EventPerson { Role = role, Position = i, Name = name, Affiliation = people[i].Affiliation?.Trim() });
+                }
+            }
+        }
+
+        private Dictionary<string, Room> CheckRooms(List<SeedRoom> seeds)
+        {
+            var rooms = new Dictionary<string, Room>(StringComparer.Ordinal);
+            for (var i = 0; i < seeds.Count; i++)
+            {
+                var seed = seeds[i];
+                var entry = $"rooms[{i}] ({seed.Code ?? seed.Name ?? "unnamed"})";
+                var code = Required(entry, "code", seed.Code, 40);
+                var name = Required(entry, "name", seed.Name, 100);
+                if (seed.Capacity is <= 0)
+                {
+                    Problem(entry, "capacity", $"{seed.Capacity} is not a positive number of seats");
+                }
+                if (code is null || name is null)
+                {
+                    continue;
+                }
+                if (!rooms.TryAdd(code, new Room { Code = code, Name = name, Capacity = seed.Capacity }))
+                {
+                    Problem(entry, "code", $"room '{code}' is listed twice");
+                }
+            }
+            return rooms;
+        }
+
+        /// <summary>Speakers by slug. Aliases only document other spellings in the sources: one person is one entry.</summary>
+        private Dictionary<string, Speaker> CheckSpeakers(List<SeedSpeaker> seeds)
+        {
+            var speakers = new Dictionary<string, Speaker>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < seeds.Count; i++)
+            {
+                var seed = seeds[i];
+                var entry = $"speakers[{i}] ({seed.Name ?? seed.Slug ?? "unnamed"})";
+                var slug = Required(entry, "slug", seed.Slug, 100);
+                var name = Required(entry, "name", seed.Name, 200);
+                if (slug is not null && !SlugPattern().IsMatch(slug))
+                {
+                    Problem(entry, "slug", $"'{slug}' may only hold lower-case letters, digits and single hyphens");
+                    continue;
+                }
+                if (slug is null || name is null)
+                {
+                    continue;
+                }
+                var speaker = new Speaker
+                {
+                    Slug = slug,
+                    Name = name,
+                    Affiliation = seed.Affiliation?.Trim(),
+                    HomepageUrl = OptionalUrl(entry, "homepage", seed.Homepage),
+                };
+                if (!speakers.TryAdd(slug, speaker))
+                {
+                    Problem(entry, "slug", $"speaker '{slug}' is listed twice");
+                }
+            }
+            return speakers;
+        }
+
+        private (List<Day>, List<Session>) CheckDays(List<SeedDay> seeds, ConferenceEvent? ev, Dictionary<string, Room> rooms, Dictionary<string, Speaker> speakers)
+        {
+            var days = new List<Day>();
+            var sessions = new List<Session>();
+            var numbers = new Dictionary<int, string>();
+            if (seeds.Count == 0)
+            {
+                Problem("days", "days", "the programme has no days");
+            }
+            for (var d = 0; d < seeds.Count; d++)
+            {
+                var seedDay = seeds[d];
+                var dayEntry = $"days[{d}] ({seedDay.Date ?? "no date"})";
+                var date = Date(dayEntry, "date", seedDay.Date);
+                if (date is null)
+                {
+                    continue;
+                }
+                if (ev is not null && (date < ev.StartDate || date > ev.EndDate))
+                {
+                    Problem(dayEntry, "date", $"{date:yyyy-MM-dd} is outside the event's dates {ev.StartDate:yyyy-MM-dd} to {ev.EndDate:yyyy-MM-dd}");
+                }
+                if (days.Any(x => x.Date == date))
+                {
+                    Problem(dayEntry, "date", $"day {date:yyyy-MM-dd} is listed twice");
+                }
+                days.Add(new Day { Date = date.Value, Title = seedDay.Title?.Trim() });
+
+                for (var i = 0; i < seedDay.Entries.Count; i++)
+                {
+                    var session = CheckEntry(seedDay.Entries[i], $"{dayEntry} entries[{i}]", date.Value, ev, rooms, speakers, numbers);
+                    if (session is not null)
+                    {
+                        sessions.Add(session);
+                    }
+                }
+            }
+            return (days, sessions);
+        }
+
+        private Session? CheckEntry(SeedEntry seed, string position, DateOnly date, ConferenceEvent? ev,
+            Dictionary<string, Room> rooms, Dictionary<string, Speaker> speakers, Dictionary<int, string> numbers)
+        {
+            var entry = seed.Number is int n ? $"{position} (no. {n} \"{seed.Title}\")" : $"{position} (\"{seed.Title}\")";
+            var title = Required(entry, "title", seed.Title, 300);
+            SessionKind? kind = null;
+            if (string.IsNullOrWhiteSpace(seed.Kind))
+            {
+                Problem(entry, "kind", $"is required (one of {KindNames})");
+            }
+            else if (Enum.TryParse<SessionKind>(seed.Kind.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(seed.Kind, out _))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                Problem(entry, "kind", $"'{seed.Kind}' is not one of {KindNames}");
+            }
+
+            var start = Time(entry, "start", seed.Start);
+            var end = Time(entry, "end", seed.End);
+            if (start is not null && end is not null && end <= start)
+            {
+                Problem(entry, "end", $"{seed.End} is not after start {seed.Start}");
+            }
+            var zone = ev is not null && TimeZoneInfo.TryFindSystemTimeZoneById(ev.TimeZoneId, out var z) ? z : null;
+            foreach (var (field, time) in new[] { ("start", start), ("end", end) })
+            {
+                if (zone is not null && time is not null && zone.IsInvalidTime(date.ToDateTime(time.Value)))
+                {
+                    Problem(entry, field, $"{date:yyyy-MM-dd} {time:HH:mm} does not exist in {zone.Id} (the clocks skip it)");
+                }
+            }
+
+            Room? room = null;
+            if (!string.IsNullOrWhiteSpace(seed.Room) && !rooms.TryGetValue(seed.Room.Trim(), out room))
+            {
+                Problem(entry, "room", $"unknown room '{seed.Room}' (rooms are: {string.Join(", ", rooms.Keys)})");
+            }
+
+            if (seed.Number is int number)
+            {
+                if (number <= 0)
+                {
+                    Problem(entry, "number", $"{number} is not a positive contribution number");
+                }
+                else if (!numbers.TryAdd(number, position))
+                {
+                    Problem(entry, "number", $"contribution number {number} is already used by {numbers[number]}");
+                }
+            }
+            else if (seed.Speakers.Count > 0 || seed.Abstract is not null || seed.Recording is not null || seed.Type is not null)
+            {
+                Problem(entry, "number", "speakers, abstract, type and recording belong to numbered contributions: give the entry its number");
+            }
+
+            var talkSpeakers = new List<Speaker>();
+            foreach (var slug in seed.Speakers)
+            {
+                if (speakers.TryGetValue(slug.Trim(), out var speaker))
+                {
+                    if (talkSpeakers.Contains(speaker))
+                    {
+                        Problem(entry, "speakers", $"speaker '{slug}' is listed twice");
+                    }
+                    else
+                    {
+                        talkSpeakers.Add(speaker);
+                    }
+                }
+                else
+                {
+                    Problem(entry, "speakers", $"unknown speaker '{slug}' (give the slug of an entry under speakers)");
+                }
+            }
+            var recording = OptionalUrl(entry, "recording", seed.Recording);
+
+            if (title is null || kind is null || start is null || end is null)
+            {
+                return null;
+            }
+            var session = new Session
+            {
+                Kind = kind.Value,
+                Title = title,
+                Start = date.ToDateTime(start.Value),
+                End = date.ToDateTime(end.Value),
+                Room = room,
+                Source = seed.Source?.Trim(),
+                InferredFields = seed.Inferred.Count == 0 ? null : string.Join(",", seed.Inferred.Select(f => f.Trim())),
+            };
+            if (seed.Number is int talkNumber && talkNumber > 0)
+            {
+                session.Talk = new Talk
+                {
+                    Number = talkNumber,
+                    Type = string.IsNullOrWhiteSpace(seed.Type) ? null : seed.Type.Trim(),
+                    AbstractMarkdown = string.IsNullOrWhiteSpace(seed.Abstract) ? null : seed.Abstract.Trim(),
+                    RecordingUrl = recording,
+                    Speakers = talkSpeakers.Select((s, i) => new TalkSpeaker { Speaker = s, Position = i }).ToList(),
+                };
+            }
+            return session;
+        }
+
+        private static string KindNames => string.Join(", ", Enum.GetNames<SessionKind>().Select(k => k.ToLowerInvariant()));
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TheoryAI.Web.Infrastructure;
+
+/// <summary>Settings under "Conference" in configuration.</summary>
+public sealed class ConferenceOptions
+{
+    public const string Section = "Conference";
+
+    /// <summary>The seed file imported into an empty store; relative paths are resolved against the app's folder.</summary>
+    [Required]
+    public string SeedFile { get; set; } = "seed-data/programme.yaml";
+
+    /// <summary>Whether start-up migrates the store and imports the seed into an empty store.</summary>
+    public bool SeedOnStart { get; set; } = true;
+
+    public string ResolveSeedFile() =>
+        Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
+}

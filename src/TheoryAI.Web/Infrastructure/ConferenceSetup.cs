@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using TheoryAI.Web.Data;
+using TheoryAI.Web.Data.Seed;
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Infrastructure;
+
+public static class ConferenceSetup
+{
+    public static WebApplicationBuilder AddConference(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ConferenceOptions>()
+            .Bind(builder.Configuration.GetSection(ConferenceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The connection string is read when the context is first needed, so test hosts can point it elsewhere.
+        services.AddDbContext<ConferenceDb>((sp, options) => options.UseSqlite(
+            ConferenceStore.ResolveConnectionString(sp.GetRequiredService<IConfiguration>(),
+                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+
+        services.AddIdentityCore<IdentityUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ConferenceDb>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProgrammeSnapshotCache>();
+        services.AddScoped<ProgrammeReader>();
+        services.AddScoped<SeedImporter>();
+        services.AddHostedService<StoreInitializer>();
+
+        // Razor would otherwise write "École" as "&#xC9;cole".
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
+        });
+        services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        return builder;
+    }
+
+    public static WebApplication MapConference(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+        return app;
+    }
+}

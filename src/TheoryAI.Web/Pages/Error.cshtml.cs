@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TheoryAI.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code ?? 500);
+
+    public void OnPost(int? code) => Describe(code ?? 500);
+
+    private void Describe(int code)
+    {
+        // Keep the original status when re-executed by the status-code pages.
+        if (HttpContext.Response.StatusCode < 400)
+        {
+            HttpContext.Response.StatusCode = code;
+        }
+        (Heading, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is no talk, speaker or day at this address. It may have been renumbered or removed; the programme lists everything that is scheduled."),
+            400 => ("Bad request", "The address or form held something the site cannot read. Check it and try again."),
+            403 => ("Not allowed", "You are signed in without the rights to see this page."),
+            405 => ("Not allowed", "This address does not accept that kind of request."),
+            429 => ("Too many requests", "Please wait a minute and try again."),
+            _ => ("Something went wrong", "The site could not answer this request. Please try again in a moment."),
+        };
+    }
+}

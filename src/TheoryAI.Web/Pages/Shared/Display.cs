@@ -1,0 +1,43 @@
+using System.Globalization;
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Pages.Shared;
+
+/// <summary>How dates and times read on the site (English, the event's zone).</summary>
+public static class Display
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+
+    public static string ShortDate(DateOnly date) => date.ToString("ddd d MMM", English);
+
+    public static string DateRange(DateOnly start, DateOnly end) =>
+        start == end ? LongDate(start)
+        : start.Month == end.Month && start.Year == end.Year ? $"{start.Day}–{end.Day} {end.ToString("MMMM yyyy", English)}"
+        : $"{start.ToString("d MMMM", English)} – {end.ToString("d MMMM yyyy", English)}";
+
+    /// <summary>The zone's name at that time, e.g. "Eastern Daylight Time (America/Toronto)".</summary>
+    public static string ZoneName(TimeZoneInfo zone, DateTime wallClock) =>
+        $"{(zone.IsDaylightSavingTime(wallClock) ? zone.DaylightName : zone.StandardName)} ({zone.Id})";
+
+    public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string KindLabel(TheoryAI.Web.Data.SessionKind kind) => kind switch
+    {
+        TheoryAI.Web.Data.SessionKind.Talk => "Talk",
+        TheoryAI.Web.Data.SessionKind.Discussion => "Discussion",
+        TheoryAI.Web.Data.SessionKind.Break => "Break",
+        TheoryAI.Web.Data.SessionKind.Meal => "Meal",
+        TheoryAI.Web.Data.SessionKind.Registration => "Registration",
+        TheoryAI.Web.Data.SessionKind.Remarks => "Remarks",
+        TheoryAI.Web.Data.SessionKind.Social => "Social",
+        _ => kind.ToString(),
+    };
+
+    public static string Seats(int? capacity) =>
+        capacity is int c ? $"{c.ToString(CultureInfo.InvariantCulture)} seats" : "capacity not given";
+
+    public static string SpeakerList(TalkInfo? talk) =>
+        talk is null ? "" : string.Join(", ", talk.Speakers.Select(s => s.NameWithAffiliation));
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Pages.Shared;
+
+/// <summary>A public page that shows part of the programme; the layout reads the event's name from it.</summary>
+public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
+{
+    public ProgrammeSnapshot Programme { get; private set; } = null!;
+
+    protected async Task<ProgrammeSnapshot> LoadProgrammeAsync()
+    {
+        Programme = await reader.GetAsync(HttpContext.RequestAborted);
+        return Programme;
+    }
+}

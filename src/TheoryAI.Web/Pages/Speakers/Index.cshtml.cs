@@ -1,0 +1,9 @@
+using TheoryAI.Web.Pages.Shared;
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Pages.Speakers;
+
+public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
+{
+    public async Task OnGetAsync() => await LoadProgrammeAsync();
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using TheoryAI.Web.Data;
+
+namespace TheoryAI.Web.Programme;
+
+/// <summary>
+/// Reads the programme snapshot. One cheap query asks for the programme version; the snapshot is rebuilt from the
+/// store only when that version has moved, so every page, feed and booklet of one version shares one load.
+/// </summary>
+public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cache)
+{
+    private static readonly Func<ConferenceDb, CancellationToken, Task<long?>> CurrentVersion =
+        EF.CompileAsyncQuery((ConferenceDb db, CancellationToken _) =>
+            db.Events.OrderBy(e => e.Id).Select(e => (long?)e.ProgrammeVersion).FirstOrDefault());
+
+    public async Task<long?> GetVersionAsync(CancellationToken cancellationToken = default) =>
+        await CurrentVersion(db, cancellationToken);
+
+    /// <summary>The current programme; throws if the store holds no event (start-up seeds one).</summary>
+    public async Task<ProgrammeSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await GetVersionAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The store holds no event: start the site once to import the seed, or run the 'seed' command.");
+        var cached = cache.Current;
+        if (cached is not null && cached.Version == version)
+        {
+            return cached;
+        }
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            cached = cache.Current;
+            if (cached is not null && cached.Version == version)
+            {
+                return cached;
+            }
+            var snapshot = await LoadAsync(db, cancellationToken);
+            cache.Current = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    /// <summary>Loads the snapshot straight from the store: one query per table, no N+1, in one read transaction.</summary>
+    public static async Task<ProgrammeSnapshot> LoadAsync(ConferenceDb db, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ev = await db.Events.AsNoTracking().SingleAsync(cancellationToken);
+        var people = await db.EventPeople.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken);
+        var rooms = (await db.Rooms.AsNoTracking().ToListAsync(cancellationToken))
+            .Select(r => new RoomInfo(r.Id, r.Code, r.Name, r.Capacity))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+        var days = await db.Days.AsNoTracking().Select(d => new DayInfo(d.Date, d.Title)).ToListAsync(cancellationToken);
+        var speakers = (await db.Speakers.AsNoTracking().ToListAsync(cancellationToken))
+            .Select(s => new SpeakerInfo(s.Id, s.Slug, s.Name, s.Affiliation, s.HomepageUrl))
+            .ToList();
+        var sessions = await db.Sessions.AsNoTracking().ToListAsync(cancellationToken);
+        var talks = await db.Talks.AsNoTracking().ToListAsync(cancellationToken);
+        var talkSpeakers = await db.TalkSpeakers.AsNoTracking().ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(ev.TimeZoneId);
+        var eventInfo = new EventInfo(ev.Name, ev.StartDate, ev.EndDate, zone, ev.Venue, ev.Address, ev.Host, ev.Url,
+            ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl,
+            people.Where(p => p.Role == EventRole.Organizer).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList(),
+            people.Where(p => p.Role == EventRole.AdvisoryCommittee).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList());
+
+        var roomsById = rooms.ToDictionary(r => r.Id);
+        var speakersById = speakers.ToDictionary(s => s.Id);
+        var speakersByTalk = talkSpeakers.ToLookup(ts => ts.TalkId);
+        var talksBySession = talks.ToDictionary(t => t.SessionId, t => new TalkInfo(
+            t.Number, t.Type, t.AbstractMarkdown, t.RecordingUrl,
+            speakersByTalk[t.Id].OrderBy(ts => ts.Position).Select(ts => speakersById[ts.SpeakerId]).ToList()));
+
+        var entries = sessions.Select(s => new ProgrammeEntry(
+                s.Id, s.Kind, s.Title, s.Start, s.End,
+                EventClock.ToInstant(s.Start, zone), EventClock.ToInstant(s.End, zone),
+                s.RoomId is int roomId ? roomsById[roomId] : null,
+                talksBySession.GetValueOrDefault(s.Id),
+                s.Sequence, s.LastModifiedUtc))
+            .ToList();
+
+        return new ProgrammeSnapshot(ev.ProgrammeVersion, eventInfo, rooms, days, entries, speakers);
+    }
+}
+
+/// <summary>Holds the snapshot of the latest version seen (a singleton).</summary>
+public sealed class ProgrammeSnapshotCache
+{
+    internal SemaphoreSlim Gate { get; } = new(1, 1);
+    internal volatile ProgrammeSnapshot? CurrentSnapshot;
+    internal ProgrammeSnapshot? Current { get => CurrentSnapshot; set => CurrentSnapshot = value; }
+}

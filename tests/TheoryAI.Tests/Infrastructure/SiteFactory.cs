@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TheoryAI.Web.Data;
+
+namespace TheoryAI.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on the test server, with its own Sqlite file (seeded from seed-data/ on first start) and a clock
+/// the test controls. Dispose deletes the file.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public SiteFactory() : this(TestFiles.NewDatabasePath())
+    {
+    }
+
+    public SiteFactory(string databasePath, string? seedFile = null)
+    {
+        DatabasePath = databasePath;
+        SeedFile = seedFile;
+    }
+
+    public string DatabasePath { get; }
+    public string? SeedFile { get; }
+
+    /// <summary>"Now" as the site sees it; starts on a day before the seeded event (it can only move forward).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Conference", ConnectionString);
+        if (SeedFile is not null)
+        {
+            builder.UseSetting("Conference:SeedFile", SeedFile);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A context on the site's own database, for arranging and checking the store directly.</summary>
+    public ConferenceDb CreateDb() => Services.CreateScope().ServiceProvider.GetRequiredService<ConferenceDb>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        TestFiles.DeleteDatabase(DatabasePath);
+    }
+}
+
+public static class TestFiles
+{
+    public static string NewDatabasePath() =>
+        Path.Combine(Path.GetTempPath(), "theoryai-tests", $"{Guid.NewGuid():N}.db");
+
+    /// <summary>The seed file shipped with the site (linked into the build output).</summary>
+    public static string SeedFile => Path.Combine(AppContext.BaseDirectory, "seed-data", "programme.yaml");
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
