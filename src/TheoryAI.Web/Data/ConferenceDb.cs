@@ -17,6 +17,13 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
 
+    /// <summary>
+    /// Who is changing the programme (an organizer's sign-in name). While set, every save also writes what changed to
+    /// <see cref="Changes"/> in the same transaction (see <see cref="ChangeRecorder"/>). The seed import leaves it
+    /// unset: the imported programme is the published baseline, not a change.
+    /// </summary>
+    public string? ChangeAuthor { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,6 +47,7 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var programmeChanged = StampChanges();
+        var pendingChanges = programmeChanged && ChangeAuthor is not null ? ChangeRecorder.Capture(this) : null;
         if (!programmeChanged)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -51,6 +59,11 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (pendingChanges is { Count: > 0 })
+            {
+                Changes.AddRange(pendingChanges.ToRecords(ChangeAuthor!, clock.GetUtcNow().UtcDateTime));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             await Database.ExecuteSqlRawAsync(
                 "UPDATE Events SET ProgrammeVersion = ProgrammeVersion + 1", cancellationToken);
             if (ownTransaction is not null)

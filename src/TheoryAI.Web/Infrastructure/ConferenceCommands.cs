@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TheoryAI.Web.Data.Seed;
 
 namespace TheoryAI.Web.Infrastructure;
 
-/// <summary>Maintenance commands run instead of the site: <c>dotnet TheoryAI.Web.dll seed [--replace] [--file path]</c>.</summary>
+/// <summary>
+/// Maintenance commands run instead of the site: <c>dotnet TheoryAI.Web.dll seed [--replace] [--file path]</c>,
+/// <c>dotnet TheoryAI.Web.dll add-organizer --email someone@example.org</c> (password from ORGANIZER_PASSWORD or stdin).
+/// </summary>
 public static class ConferenceCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -16,6 +20,9 @@ public static class ConferenceCommands
         {
             case "seed":
                 return await SeedAsync(services, args[1..]);
+            case "add-organizer":
+                return await AddOrganizerAsync(services, args[1..], Console.In,
+                    Environment.GetEnvironmentVariable(OrganizerPasswordVariable), Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
                 return 2;
@@ -53,5 +60,101 @@ public static class ConferenceCommands
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
+    }
+
+    public const string OrganizerPasswordVariable = "ORGANIZER_PASSWORD";
+
+    /// <summary>
+    /// Creates an organizer account (or gives an existing account the Organizer role and the new password). The
+    /// password comes from ORGANIZER_PASSWORD or the first line of standard input, never from the command line,
+    /// where it would stay in the shell history and the process list.
+    /// </summary>
+    public static async Task<int> AddOrganizerAsync(IServiceProvider services, string[] args, TextReader stdin,
+        string? passwordFromEnvironment, TextWriter output, TextWriter error)
+    {
+        if (args.Any(a => a.StartsWith("--password", StringComparison.OrdinalIgnoreCase)))
+        {
+            await error.WriteLineAsync($"Do not put the password on the command line: set {OrganizerPasswordVariable} or type it on standard input.");
+            return 2;
+        }
+        var emailIndex = Array.IndexOf(args, "--email");
+        var email = emailIndex >= 0 && emailIndex + 1 < args.Length ? args[emailIndex + 1].Trim() : null;
+        if (string.IsNullOrEmpty(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            await error.WriteLineAsync("Usage: add-organizer --email someone@example.org  (password from ORGANIZER_PASSWORD or standard input)");
+            return 2;
+        }
+        var password = passwordFromEnvironment;
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected && ReferenceEquals(stdin, Console.In))
+            {
+                await output.WriteAsync($"Password for {email}: ");
+            }
+            password = (await stdin.ReadLineAsync())?.TrimEnd('\r', '\n');
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync($"No password given: set {OrganizerPasswordVariable} or pipe it on standard input.");
+            return 2;
+        }
+
+        await services.GetRequiredService<SeedImporter>().MigrateAsync();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
+        if (!await roles.RoleExistsAsync(OrganizerSecurity.OrganizerRole))
+        {
+            await Check(await roles.CreateAsync(new IdentityRole(OrganizerSecurity.OrganizerRole)));
+        }
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        string done;
+        if (user is null)
+        {
+            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            result = await users.CreateAsync(user, password);
+            done = $"Created organizer {email}.";
+        }
+        else
+        {
+            result = await ValidatePasswordAsync(users, user, password);
+            if (result.Succeeded)
+            {
+                await Check(await users.RemovePasswordAsync(user));
+                result = await users.AddPasswordAsync(user, password);
+            }
+            done = $"{email} already had an account: its password was replaced and it is an organizer.";
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Errors)
+            {
+                await error.WriteLineAsync(problem.Description);
+            }
+            return 1;
+        }
+        if (!await users.IsInRoleAsync(user, OrganizerSecurity.OrganizerRole))
+        {
+            await Check(await users.AddToRoleAsync(user, OrganizerSecurity.OrganizerRole));
+        }
+        await output.WriteLineAsync(done + " Sign in at /account/login.");
+        return 0;
+
+        static async Task<IdentityResult> ValidatePasswordAsync(UserManager<IdentityUser> users, IdentityUser user, string password)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var outcome = await validator.ValidateAsync(users, user, password);
+                if (!outcome.Succeeded)
+                {
+                    return outcome;
+                }
+            }
+            return IdentityResult.Success;
+        }
+
+        static Task Check(IdentityResult r) => r.Succeeded
+            ? Task.CompletedTask
+            : throw new InvalidOperationException(string.Join(" ", r.Errors.Select(e => e.Description)));
     }
 }

@@ -27,6 +27,7 @@ public static class ConferenceSetup
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConferenceDb>();
+        services.AddOrganizerSecurity(builder.Configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProgrammeSnapshotCache>();
@@ -54,6 +55,7 @@ public static class ConferenceSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOrganizerSecurity();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         return app;

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TheoryAI.Web.Infrastructure;
+
+namespace TheoryAI.Web.Pages.Account;
+
+public sealed record LoginInput
+{
+    [Required(ErrorMessage = "Enter the e-mail address of your organizer account.")]
+    [EmailAddress(ErrorMessage = "Email: enter an address like name@example.org.")]
+    [StringLength(256)]
+    public string Email { get; init; } = "";
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    public string Password { get; init; } = "";
+}
+
+[AllowAnonymous]
+[EnableRateLimiting(OrganizerSecurity.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    /// <summary>Where to go after signing in; only a path on this site is followed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Organizer {Email} signed in.", Input.Email);
+            return LocalRedirect(SafeReturnUrl(ReturnUrl, Url));
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: {Email} is locked out.", Input.Email);
+            ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes. Wait, then try again.");
+        }
+        else
+        {
+            ModelState.AddModelError("", "The e-mail address or the password is wrong.");
+        }
+        return Page();
+    }
+
+    /// <summary>A local path, or the admin home. Anything off-site ("//evil", "https://...", "/\evil") is dropped.</summary>
+    public static string SafeReturnUrl(string? returnUrl, IUrlHelper url) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+}
