@@ -27,7 +27,7 @@ public static class ConferenceSetup
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConferenceDb>();
-        services.AddOrganizerSecurity(builder.Configuration);
+        services.AddOrganizerSecurity();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProgrammeSnapshotCache>();

@@ -15,7 +15,7 @@ public static class OrganizerSecurity
     public const string OrganizerPolicy = "Organizer";
     public const string LoginRateLimit = "login";
 
-    public static IServiceCollection AddOrganizerSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrganizerSecurity(this IServiceCollection services)
     {
         services.Configure<IdentityOptions>(options =>
         {
@@ -47,13 +47,13 @@ public static class OrganizerSecurity
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganizerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganizerRole));
-        services.Configure<RazorPagesOptions>(options =>
+        // PostConfigure: AddRazorPages' own setup replaces the convention collection, whatever the registration order.
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ChangeAuthorFilter()));
         });
 
-        var permitsPerMinute = configuration.GetValue("Organizers:LoginAttemptsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,11 +66,15 @@ public static class OrganizerSecurity
             options.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute(http), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
         return services;
     }
+
+    /// <summary>Organizers:LoginAttemptsPerMinute (default 10), read when a limiter is made so hosts can change it.</summary>
+    private static int LoginAttemptsPerMinute(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Organizers:LoginAttemptsPerMinute", 10);
 
     /// <summary>Must run after UseRouting (the policies are endpoint metadata) and before the pages are mapped.</summary>
     public static WebApplication UseOrganizerSecurity(this WebApplication app)

@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TheoryAI.Web.Infrastructure;
+
+namespace TheoryAI.Tests.Infrastructure;
+
+/// <summary>A seeded site with organizer accounts made by the real add-organizer command, and signed-in clients.</summary>
+public class OrganizerSite : SiteFactory
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly int _loginAttemptsPerMinute;
+
+    public OrganizerSite() : this(1000)
+    {
+    }
+
+    protected OrganizerSite(int loginAttemptsPerMinute) => _loginAttemptsPerMinute = loginAttemptsPerMinute;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Organizers:LoginAttemptsPerMinute", _loginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<string> AddOrganizerAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var exit = await ConferenceCommands.AddOrganizerAsync(scope.ServiceProvider, ["--email", email], new StringReader(""), Password, TextWriter.Null, TextWriter.Null);
+        Assert.Equal(0, exit);
+        return email;
+    }
+
+    /// <summary>An account without the Organizer role.</summary>
+    public async Task<string> AddPlainUserAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return email;
+    }
+
+    /// <summary>Signs in through the real login form; returns the response to the POST.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null)
+    {
+        var url = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var form = await HtmlForm.LoadAsync(client, url);
+        return await form.Set("Input.Email", email).Set("Input.Password", password).SubmitAsync();
+    }
+
+    public async Task<HttpClient> SignedInOrganizerAsync(string email)
+    {
+        await AddOrganizerAsync(email);
+        var client = NewClient();
+        var response = await SignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
