@@ -29,8 +29,9 @@ public sealed record SessionInput
 
     public bool AllowRoomOverlap { get; init; }
 
-    public DateTime Start => Date!.Value.ToDateTime(StartTime!.Value);
-    public DateTime End => Date!.Value.ToDateTime(EndTime!.Value);
+    // Read by validation too, so never throw on a missing part (the Required messages cover it).
+    public DateTime Start => (Date ?? default).ToDateTime(StartTime ?? default);
+    public DateTime End => (Date ?? default).ToDateTime(EndTime ?? default);
 }
 
 /// <summary>Creates, edits and deletes the blocks of the timetable that are not numbered talks.</summary>

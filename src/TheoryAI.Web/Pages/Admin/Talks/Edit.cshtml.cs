@@ -52,8 +52,9 @@ public sealed record TalkInput
     /// <summary>Deliberately let this block share its room with another at the same time (e.g. a social event).</summary>
     public bool AllowRoomOverlap { get; init; }
 
-    public DateTime Start => Date!.Value.ToDateTime(StartTime!.Value);
-    public DateTime End => Date!.Value.ToDateTime(EndTime!.Value);
+    // Read by validation too, so never throw on a missing part (the Required messages cover it).
+    public DateTime Start => (Date ?? default).ToDateTime(StartTime ?? default);
+    public DateTime End => (Date ?? default).ToDateTime(EndTime ?? default);
 }
 
 /// <summary>Creates, edits and deletes a numbered contribution and its timetable slot (addressed by the slot's id).</summary>
@@ -130,6 +131,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             Notice = "That talk had already been deleted.";
             return RedirectToPage("/Admin/Index");
         }
+        var deleted = $"Deleted talk {session.Talk!.Number}, “{session.Title}”. Attendees see it as cancelled.";
         db.Entry(session).Property(s => s.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         db.Sessions.Remove(session);
         try
@@ -144,7 +146,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             ModelState.AddModelError("", "Someone else changed this talk after you opened the confirmation, so it was not deleted. Check the current version below and confirm again.");
             return Page();
         }
-        Notice = $"Deleted talk {session.Talk!.Number}, “{session.Title}”. Attendees see it as cancelled.";
+        Notice = deleted;
         return RedirectToPage("/Admin/Index");
     }
 

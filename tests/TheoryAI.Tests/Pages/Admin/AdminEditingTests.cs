@@ -1,0 +1,279 @@
+using System.Net;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using TheoryAI.Tests.Infrastructure;
+using TheoryAI.Web.Data;
+
+namespace TheoryAI.Tests.Pages.Admin;
+
+/// <summary>Organizers edit through the real forms; attendees see the result on the public pages.</summary>
+public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<OrganizerSite>
+{
+    private int SessionOfTalk(int number)
+    {
+        using var db = site.CreateDb();
+        return db.Talks.Where(t => t.Number == number).Select(t => t.SessionId).Single();
+    }
+
+    private int RoomId(string code)
+    {
+        using var db = site.CreateDb();
+        return db.Rooms.Where(r => r.Code == code).Select(r => r.Id).Single();
+    }
+
+    private int SpeakerId(string slug)
+    {
+        using var db = site.CreateDb();
+        return db.Speakers.Where(s => s.Slug == slug).Select(s => s.Id).Single();
+    }
+
+    private static async Task<string> ErrorsOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        return string.Join("\n", page.QuerySelectorAll(".field-error, .form-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+    }
+
+    [Fact]
+    public async Task Moving_a_talk_shows_on_the_programme_the_talk_page_the_changes_page_and_the_feed()
+    {
+        var organizer = await site.SignedInOrganizerAsync("mover@example.org");
+        var sessionId = SessionOfTalk(2);
+        int sequenceBefore;
+        using (var db = site.CreateDb())
+        {
+            sequenceBefore = db.Sessions.Single(s => s.Id == sessionId).Sequence;
+        }
+
+        var index = await HtmlForm.GetDocumentAsync(organizer, "/admin");
+        var editLink = index.QuerySelector($"#entry-{sessionId} a")!.GetAttribute("href");
+        Assert.Equal($"/admin/talks/edit/{sessionId}", editLink);
+        var form = await HtmlForm.LoadAsync(organizer, editLink!, "#edit-form");
+        Assert.Equal("Scaling Limits for Learning: Dynamics and Statics", form["Input.Title"]);
+        var response = await form.Set("Input.Date", "2025-04-11").Set("Input.StartTime", "14:00").Set("Input.EndTime", "14:45")
+            .Set("Input.RoomId", RoomId("PI/1-119").ToString()).SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin#entry-{sessionId}", response.Headers.Location!.OriginalString);
+
+        var anonymous = site.NewClient();
+        var friday = await HtmlForm.GetDocumentAsync(anonymous, "/programme/2025-04-11");
+        var row = friday.QuerySelector($"#entry-{sessionId}")!;
+        Assert.Equal("14:00–14:45", row.QuerySelector(".entry__time")!.TextContent.Trim());
+        Assert.Contains("PI/1-119 Atrium", row.TextContent);
+        var wednesday = await HtmlForm.GetDocumentAsync(anonymous, "/programme/2025-04-09");
+        Assert.Null(wednesday.QuerySelector($"#entry-{sessionId}"));
+
+        var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
+        var change = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Scaling Limits for Learning"));
+        Assert.Equal("New time", change.QuerySelector(".change__kind")!.TextContent);
+        Assert.Contains("moved from Wed 9 Apr 09:45–10:30 to Fri 11 Apr 14:00–14:45", change.TextContent);
+        Assert.Contains("room changed from PI/4-400 to PI/1-119", change.TextContent);
+        Assert.Equal("/talks/2", change.QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("mover@example.org", changes.Body!.TextContent);
+
+        var feed = XDocument.Parse(await anonymous.GetStringAsync("/changes.atom"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value.Contains("Scaling Limits"));
+        Assert.Equal("http://localhost/talks/2", entry.Element(atom + "link")!.Attribute("href")!.Value);
+        Assert.StartsWith("New time:", entry.Element(atom + "title")!.Value);
+
+        using var check = site.CreateDb();
+        var session = check.Sessions.Single(s => s.Id == sessionId);
+        Assert.Equal(sequenceBefore + 1, session.Sequence);
+        Assert.Equal(site.Clock.GetUtcNow().UtcDateTime, session.LastModifiedUtc);
+        var record = check.Changes.Where(c => c.SessionId == sessionId).OrderByDescending(c => c.Id).First();
+        Assert.Equal("mover@example.org", record.ChangedBy);
+        Assert.Equal(ChangeKind.TimeChanged, record.Kind);
+        Assert.True(record.IsPublic);
+        Assert.Equal(2, record.TalkNumber);
+        Assert.Contains("\"field\":\"Start\",\"from\":\"2025-04-09 09:45\",\"to\":\"2025-04-11 14:00\"", record.FieldChangesJson);
+        Assert.Contains("\"field\":\"Room\",\"from\":\"PI/4-400\",\"to\":\"PI/1-119\"", record.FieldChangesJson);
+    }
+
+    [Fact]
+    public async Task A_room_overlap_is_refused_unless_the_organizer_ticks_the_box()
+    {
+        var organizer = await site.SignedInOrganizerAsync("overlap@example.org");
+        var url = $"/admin/talks/edit/{SessionOfTalk(12)}";
+        var form = (await HtmlForm.LoadAsync(organizer, url, "#edit-form")).Set("Input.StartTime", "14:00").Set("Input.EndTime", "14:45");
+        var errors = await ErrorsOf(await form.SubmitAsync());
+        Assert.Contains("Room: PI/4-400 Space Room is already used by “Aspects of RG flows and Bayesian Updating", errors);
+        Assert.Contains("tick “Allow sharing the room”", errors);
+
+        var retry = await form.Set("Input.AllowRoomOverlap", "true").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        using var db = site.CreateDb();
+        Assert.Equal(new DateTime(2025, 4, 10, 14, 0, 0), db.Sessions.Single(s => s.Talk!.Number == 12).Start);
+    }
+
+    [Fact]
+    public async Task A_speaker_cannot_be_in_two_places_at_once()
+    {
+        var organizer = await site.SignedInOrganizerAsync("clash@example.org");
+        var form = (await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{SessionOfTalk(5)}", "#edit-form"))
+            .Set("Input.Date", "2025-04-10").Set("Input.StartTime", "09:15").Set("Input.EndTime", "09:40")
+            .Set("Input.RoomId", RoomId("PI/1-124").ToString())
+            .Set("Input.SpeakerIds", SpeakerId("alessandro-favero").ToString(), SpeakerId("cengiz-pehlevan").ToString());
+        var errors = await ErrorsOf(await form.SubmitAsync());
+        Assert.Contains("Speakers: Cengiz Pehlevan is also in “Solvable models of scaling and emergence", errors);
+        using var db = site.CreateDb();
+        Assert.Equal(new DateTime(2025, 4, 9, 13, 30, 0), db.Sessions.Single(s => s.Talk!.Number == 5).Start);
+    }
+
+    [Theory]
+    [InlineData("Input.EndTime", "08:30", "End: must be after the start (09:00). Set a later end time.")]
+    [InlineData("Input.Date", "2025-04-12", "Date: Sat 12 Apr 2025 is not a day of the event.")]
+    [InlineData("Input.Number", "16", "Number: 16 is already used by another talk. Choose an unused number.")]
+    [InlineData("Input.Title", "", "Title: enter the talk's title.")]
+    [InlineData("Input.RecordingUrl", "not a link", "Recording: enter a full address starting with https://.")]
+    [InlineData("Input.StartTime", "", "Start: enter a time like 09:45.")]
+    public async Task Each_rule_names_the_field_and_the_fix(string field, string value, string message)
+    {
+        var organizer = await site.SignedInOrganizerAsync("rules@example.org");
+        var url = $"/admin/talks/edit/{SessionOfTalk(15)}";
+        var form = (await HtmlForm.LoadAsync(organizer, url, "#edit-form")).Set(field, value);
+        var response = await form.SubmitAsync();
+        var page = await HtmlForm.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var fieldError = page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent;
+        Assert.Contains(message, fieldError);
+        using var db = site.CreateDb();
+        var talk = db.Talks.Include(t => t.Session).Single(t => t.SessionId == SessionOfTalk(15));
+        Assert.Equal("NN/QFT correspondence", talk.Session.Title);
+        Assert.Equal(new DateTime(2025, 4, 11, 9, 0, 0), talk.Session.Start);
+    }
+
+    [Fact]
+    public async Task The_abstract_preview_renders_markdown_without_saving()
+    {
+        var organizer = await site.SignedInOrganizerAsync("preview@example.org");
+        var url = $"/admin/talks/edit/{SessionOfTalk(13)}";
+        var form = (await HtmlForm.LoadAsync(organizer, url, "#edit-form")).Set("Input.AbstractMarkdown", "Some **bold** claim <script>alert(1)</script>");
+        var response = await form.SubmitAsync("button[formaction*='handler=Preview']");
+        var page = await HtmlForm.ParseAsync(response);
+        var preview = page.QuerySelector(".preview")!;
+        Assert.Equal("bold", preview.QuerySelector("strong")!.TextContent);
+        Assert.Null(preview.QuerySelector("script"));
+        using var db = site.CreateDb();
+        Assert.DoesNotContain("bold", db.Talks.Single(t => t.Number == 13).AbstractMarkdown ?? "");
+    }
+
+    [Fact]
+    public async Task A_new_talk_with_a_new_speaker_is_announced_as_added()
+    {
+        var organizer = await site.SignedInOrganizerAsync("creator@example.org");
+        var form = await HtmlForm.LoadAsync(organizer, "/admin/talks/edit", "#edit-form");
+        Assert.Equal("19", form["Input.Number"]);
+        var response = await form.Set("Input.Title", "Lightning talks").Set("Input.Type", "Workshop Talk")
+            .Set("Input.Date", "2025-04-10").Set("Input.StartTime", "17:00").Set("Input.EndTime", "17:30")
+            .Set("Input.RoomId", RoomId("PI/4-400").ToString())
+            .Set("Input.NewSpeakerName", "Émilie Du Châtelet").Set("Input.NewSpeakerAffiliation", "Cirey")
+            .Set("Input.AbstractMarkdown", "Short *talks*.").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var anonymous = site.NewClient();
+        var talk = await HtmlForm.GetDocumentAsync(anonymous, "/talks/19");
+        Assert.Equal("Lightning talks", talk.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Émilie Du Châtelet", talk.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/speakers/emilie-du-chatelet")).StatusCode);
+        var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
+        var added = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Lightning talks"));
+        Assert.Equal("Added", added.QuerySelector(".change__kind")!.TextContent);
+        Assert.Contains("Thu 10 Apr 17:00–17:30, PI/4-400", added.TextContent);
+    }
+
+    [Fact]
+    public async Task Deleting_a_talk_asks_first_and_is_announced_as_cancelled()
+    {
+        var organizer = await site.SignedInOrganizerAsync("deleter@example.org");
+        var sessionId = SessionOfTalk(18);
+        var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
+        Assert.Contains("Its speakers are kept", confirm.Element.Owner!.Body!.TextContent);
+        var response = await confirm.SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var anonymous = site.NewClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/talks/18")).StatusCode);
+        var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
+        var cancelled = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Closing Remarks"));
+        Assert.Equal("Cancelled", cancelled.QuerySelector(".change__kind")!.TextContent);
+        Assert.Null(cancelled.QuerySelector("a"));
+    }
+
+    [Fact]
+    public async Task An_abstract_edit_is_recorded_for_organizers_but_not_announced()
+    {
+        var organizer = await site.SignedInOrganizerAsync("editor@example.org");
+        var sessionId = SessionOfTalk(16);
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.AbstractMarkdown", "A corrected abstract.").SubmitAsync()).StatusCode);
+        using var db = site.CreateDb();
+        var record = db.Changes.Where(c => c.SessionId == sessionId).OrderByDescending(c => c.Id).First();
+        Assert.Equal(ChangeKind.Other, record.Kind);
+        Assert.False(record.IsPublic);
+        Assert.Contains("\"to\":\"A corrected abstract.\"", record.FieldChangesJson);
+        Assert.Equal(0, db.Sessions.Single(s => s.Id == sessionId).Sequence);
+        var changes = await HtmlForm.GetDocumentAsync(site.NewClient(), "/changes");
+        Assert.DoesNotContain("Explainable AI", changes.Body!.TextContent);
+        var admin = await HtmlForm.GetDocumentAsync(organizer, "/admin");
+        Assert.Contains("editor@example.org · Other · “Explainable AI in (Astro)physics”: abstractmarkdown edited", admin.QuerySelector(".history")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Renaming_a_break_is_announced_as_a_new_title()
+    {
+        var organizer = await site.SignedInOrganizerAsync("breaks@example.org");
+        int breakId;
+        using (var db = site.CreateDb())
+        {
+            breakId = db.Sessions.Single(s => s.Kind == SessionKind.Break && s.Start == new DateTime(2025, 4, 10, 15, 0, 0)).Id;
+        }
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/sessions/edit/{breakId}", "#edit-form");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Title", "Break - Tea in the Atrium").SubmitAsync()).StatusCode);
+        var changes = await HtmlForm.GetDocumentAsync(site.NewClient(), "/changes");
+        var renamed = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Tea in the Atrium"));
+        Assert.Equal("New title", renamed.QuerySelector(".change__kind")!.TextContent);
+        Assert.Contains("renamed from “Break - Coffee Station”", renamed.TextContent);
+        Assert.Equal($"/programme/2025-04-10#entry-{breakId}", renamed.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_room_in_use_is_not_deleted_and_the_page_says_what_uses_it()
+    {
+        var organizer = await site.SignedInOrganizerAsync("rooms@example.org");
+        var roomId = RoomId("PI/2-251");
+        var page = await HtmlForm.GetDocumentAsync(organizer, $"/admin/rooms/edit/{roomId}?handler=Delete");
+        Assert.Contains("cannot be deleted", page.Body!.TextContent);
+        Assert.Equal(3, page.QuerySelectorAll(".depends li").Length);
+        Assert.Null(page.QuerySelector("form[action*='handler=Delete']"));
+
+        var edit = await HtmlForm.LoadAsync(organizer, $"/admin/rooms/edit/{roomId}", "#edit-form");
+        // The confirmation offers no delete button; a hand-made POST with a valid token is refused all the same.
+        var deleteAttempt = await organizer.PostAsync($"/admin/rooms/edit/{roomId}?handler=Delete",
+            new FormUrlEncodedContent([.. edit.Fields.Where(f => f.Key is "__RequestVerificationToken" or "Input.ConcurrencyStamp")]));
+        Assert.Contains("still used by 3 blocks", await ErrorsOf(deleteAttempt));
+        using var db = site.CreateDb();
+        Assert.True(db.Rooms.Any(r => r.Id == roomId));
+    }
+
+    [Fact]
+    public async Task A_speaker_with_talks_is_not_deleted()
+    {
+        var organizer = await site.SignedInOrganizerAsync("speakers@example.org");
+        var page = await HtmlForm.GetDocumentAsync(organizer, $"/admin/speakers/edit/{SpeakerId("hugo-cui")}?handler=Delete");
+        Assert.Contains("cannot be deleted", page.Body!.TextContent);
+        Assert.Contains("Talk 9: Architectural bias", page.QuerySelector(".depends")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Room_codes_and_speaker_slugs_stay_unique()
+    {
+        var organizer = await site.SignedInOrganizerAsync("unique@example.org");
+        var room = await HtmlForm.LoadAsync(organizer, "/admin/rooms/edit", "#edit-form");
+        var roomErrors = await ErrorsOf(await room.Set("Input.Code", "pi/4-400").Set("Input.Name", "Copy").SubmitAsync());
+        Assert.Contains("Code: another room already has the code “pi/4-400”", roomErrors);
+        var speaker = await HtmlForm.LoadAsync(organizer, "/admin/speakers/edit", "#edit-form");
+        var speakerErrors = await ErrorsOf(await speaker.Set("Input.Name", "Hugo Cui").SubmitAsync());
+        Assert.Contains("Slug: “hugo-cui” already belongs to another speaker", speakerErrors);
+    }
+}
