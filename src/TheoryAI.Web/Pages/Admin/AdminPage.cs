@@ -39,6 +39,8 @@ public abstract class AdminPage : PageModel
     protected void ReportConflict(EditConflict conflict)
     {
         Conflict = conflict;
+        // The panel's "keep mine" must carry the stamp just read, not one posted by an earlier round.
+        ModelState.Remove("OverwriteStamp");
         ModelState.AddModelError("", $"Someone else saved this {conflict.What} after you opened it. Nothing was overwritten: compare the two versions below, then keep yours or take theirs.");
     }
 }

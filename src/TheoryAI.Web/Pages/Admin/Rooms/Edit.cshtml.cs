@@ -84,6 +84,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         {
             Input = (await LoadStoredAsync(id))!;
             ConfirmingDelete = true;
+            ModelState.Clear(); // show the stored stamp, not the posted one
             ModelState.AddModelError("", $"Room {room.Code} is still used by {UsedBy.Count} blocks of the programme, so it was not deleted. Move them to another room first.");
             return Page();
         }
@@ -98,6 +99,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
             ConfirmingDelete = true;
+            ModelState.Clear(); // show the stored stamp, not the posted one
             ModelState.AddModelError("", "Someone else changed this room after you opened the confirmation, so it was not deleted. Check it below and confirm again.");
             return Page();
         }

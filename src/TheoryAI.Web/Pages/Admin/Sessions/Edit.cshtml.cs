@@ -113,6 +113,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
             ConfirmingDelete = true;
+            ModelState.Clear(); // show the stored stamp, not the posted one
             ModelState.AddModelError("", "Someone else changed this session after you opened the confirmation, so it was not deleted. Check the current version below and confirm again.");
             return Page();
         }

@@ -85,6 +85,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         {
             Input = (await LoadStoredAsync(id))!;
             ConfirmingDelete = true;
+            ModelState.Clear(); // show the stored stamp, not the posted one
             ModelState.AddModelError("", $"{speaker.Name} still gives {UsedBy.Count} talks, so the speaker was not deleted. Remove them from those talks first.");
             return Page();
         }
@@ -99,6 +100,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
             ConfirmingDelete = true;
+            ModelState.Clear(); // show the stored stamp, not the posted one
             ModelState.AddModelError("", "Someone else changed this speaker after you opened the confirmation, so it was not deleted. Check it below and confirm again.");
             return Page();
         }
