@@ -87,11 +87,9 @@ public static class ConferenceCommands
         var password = passwordFromEnvironment;
         if (string.IsNullOrEmpty(password))
         {
-            if (!Console.IsInputRedirected && ReferenceEquals(stdin, Console.In))
-            {
-                await output.WriteAsync($"Password for {email}: ");
-            }
-            password = (await stdin.ReadLineAsync())?.TrimEnd('\r', '\n');
+            password = !Console.IsInputRedirected && ReferenceEquals(stdin, Console.In)
+                ? ReadHidden($"Password for {email} (not shown): ")
+                : (await stdin.ReadLineAsync())?.TrimEnd('\r', '\n');
         }
         if (string.IsNullOrEmpty(password))
         {
@@ -139,6 +137,25 @@ public static class ConferenceCommands
         }
         await output.WriteLineAsync(done + " Sign in at /account/login.");
         return 0;
+
+        static string ReadHidden(string prompt)
+        {
+            Console.Write(prompt);
+            var typed = new System.Text.StringBuilder();
+            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+            {
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    typed.Length = Math.Max(0, typed.Length - 1);
+                }
+                else if (!char.IsControl(key.KeyChar))
+                {
+                    typed.Append(key.KeyChar);
+                }
+            }
+            Console.WriteLine();
+            return typed.ToString();
+        }
 
         static async Task<IdentityResult> ValidatePasswordAsync(UserManager<IdentityUser> users, IdentityUser user, string password)
         {
