@@ -276,4 +276,43 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         var speakerErrors = await ErrorsOf(await speaker.Set("Input.Name", "Hugo Cui").SubmitAsync());
         Assert.Contains("Slug: “hugo-cui” already belongs to another speaker", speakerErrors);
     }
+
+    [Fact]
+    public async Task A_session_is_created_then_cancelled()
+    {
+        var organizer = await site.SignedInOrganizerAsync("sessions@example.org");
+        var form = await HtmlForm.LoadAsync(organizer, "/admin/sessions/edit", "#edit-form");
+        var created = await form.Set("Input.Kind", "Social").Set("Input.Title", "Poster session")
+            .Set("Input.Date", "2025-04-11").Set("Input.StartTime", "14:00").Set("Input.EndTime", "15:00")
+            .Set("Input.RoomId", RoomId("PI/1-124").ToString()).SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        int sessionId;
+        using (var db = site.CreateDb())
+        {
+            sessionId = db.Sessions.Single(s => s.Title == "Poster session").Id;
+        }
+        var friday = await HtmlForm.GetDocumentAsync(site.NewClient(), "/programme/2025-04-11");
+        Assert.Contains("Poster session", friday.QuerySelector($"#entry-{sessionId}")!.TextContent);
+
+        var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/sessions/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
+        Assert.Equal(HttpStatusCode.Redirect, (await confirm.SubmitAsync()).StatusCode);
+        var changes = (await HtmlForm.GetDocumentAsync(site.NewClient(), "/changes")).QuerySelectorAll("li.change")
+            .Where(li => li.TextContent.Contains("Poster session")).Select(li => li.QuerySelector(".change__kind")!.TextContent).ToList();
+        Assert.Equal(["Cancelled", "Added"], changes);
+    }
+
+    [Fact]
+    public async Task A_change_of_speakers_is_recorded_with_their_names()
+    {
+        var organizer = await site.SignedInOrganizerAsync("lineup@example.org");
+        var sessionId = SessionOfTalk(6);
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        var response = await form.Set("Input.SpeakerIds", SpeakerId("yonatan-kahn").ToString(), SpeakerId("ro-jefferson").ToString()).SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var db = site.CreateDb();
+        var record = db.Changes.Where(c => c.SessionId == sessionId).OrderByDescending(c => c.Id).First();
+        Assert.Contains("\"field\":\"Speakers\",\"from\":\"Yonatan Kahn\",\"to\":\"Yonatan Kahn, Ro Jefferson\"", record.FieldChangesJson);
+        var talk = await HtmlForm.GetDocumentAsync(site.NewClient(), "/talks/6");
+        Assert.Equal(["Yonatan Kahn", "Ro Jefferson"], talk.QuerySelectorAll(".talk__speakers a").Select(a => a.TextContent).ToList());
+    }
 }
