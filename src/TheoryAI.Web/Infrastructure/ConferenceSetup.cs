@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
+using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -56,6 +57,7 @@ public static class ConferenceSetup
         app.UseRouting();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapCalendarFeeds();
         return app;
     }
 }
