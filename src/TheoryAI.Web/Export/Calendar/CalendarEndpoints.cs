@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using TheoryAI.Web.Infrastructure;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Calendar;
@@ -15,7 +13,7 @@ public static class CalendarEndpoints
 
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/calendar.ics", GetOrHead, async (HttpContext http, ProgrammeReader reader) =>
+        app.MapMethods(CalendarLinks.WholeProgramme, GetOrHead, async (HttpContext http, ProgrammeReader reader) =>
         {
             var programme = await reader.GetAsync(http.RequestAborted);
             return Send(http, programme, CalendarFeed.WholeProgramme(programme));
@@ -63,7 +61,7 @@ public static class CalendarEndpoints
     /// <summary>Writes the feed, or 304 when the client holds this very document (same version, same request).</summary>
     private static IResult Send(HttpContext http, ProgrammeSnapshot programme, CalendarFeed feed, string variant = "")
     {
-        var baseUrl = BaseUrl(http);
+        var baseUrl = CalendarLinks.BaseUrl(http);
         var etag = new EntityTagHeaderValue(ETagOf(programme.Version, http.Request.Path, variant, baseUrl));
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
@@ -81,16 +79,6 @@ public static class CalendarEndpoints
         headers.ContentDisposition = disposition;
         var body = new CalendarWriter().WriteBytes(programme, feed, baseUrl);
         return Results.Bytes(body, $"{CalendarWriter.MediaType}; charset=utf-8");
-    }
-
-    /// <summary>The configured public address, else the request's own scheme, host and path base.</summary>
-    private static Uri BaseUrl(HttpContext http)
-    {
-        var configured = http.RequestServices.GetRequiredService<IOptions<ConferenceOptions>>().Value.PublicBaseUrl;
-        var text = string.IsNullOrWhiteSpace(configured)
-            ? $"{http.Request.Scheme}://{http.Request.Host.ToUriComponent()}{http.Request.PathBase.ToUriComponent()}"
-            : configured;
-        return CalendarWriter.NormalizeBaseUrl(new Uri(text));
     }
 
     /// <summary>A strong ETag: the bytes depend only on the programme version, the feed asked for, the base URL and
