@@ -12,7 +12,8 @@ namespace TheoryAI.Web.Export.Calendar;
 
 /// <summary>
 /// Writes a <see cref="CalendarFeed"/> of the programme as an iCalendar (RFC 5545) document: events in the event's
-/// zone with a full VTIMEZONE, CRLF line ends, lines folded at 75 octets, UTF-8.
+/// zone with a full VTIMEZONE, CRLF line ends, lines folded at 75 octets between characters
+/// (<see cref="ContentLines"/>), UTF-8.
 /// <para>
 /// The output depends only on the snapshot, the feed and the base URL, so one programme version gives the same bytes
 /// on every request (the endpoints' ETag relies on it). That is why DTSTAMP is the entry's last revision and not
@@ -53,7 +54,7 @@ public sealed class CalendarWriter
 
         var text = new CalendarSerializer(new SerializationContext()).SerializeToString(calendar)
             ?? throw new InvalidOperationException("The calendar serializer returned nothing.");
-        return text;
+        return ContentLines.Fold(text);
     }
 
     public byte[] WriteBytes(ProgrammeSnapshot programme, CalendarFeed feed, Uri baseUrl) =>
