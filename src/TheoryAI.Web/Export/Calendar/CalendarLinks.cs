@@ -34,6 +34,6 @@ public static class CalendarLinks
     public static string Webcal(HttpContext http, string path)
     {
         var absolute = new Uri(Absolute(http, path));
-        return "webcal://" + absolute.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        return "webcal://" + absolute.Authority + absolute.PathAndQuery;
     }
 }
