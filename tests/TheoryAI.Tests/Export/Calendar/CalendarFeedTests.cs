@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TheoryAI.Tests.Infrastructure;
-using TheoryAI.Tests.Pages;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Tests.Export.Calendar;
@@ -265,10 +264,13 @@ public sealed class CalendarFeedTests(SeededSite site) : IClassFixture<SeededSit
     public async Task Uids_are_the_same_after_a_restart_and_from_a_fresh_store_of_the_same_seed()
     {
         var path = TestFiles.NewDatabasePath();
-        await using var first = new SiteFactory(path);
-        var before = await IcalJs.ParseAsync((await GetFeedAsync(first.CreateClient(), "/calendar.ics")).Text);
+        IcalJsCalendar before;
+        await using (var first = new SiteFactory(path, ownsDatabase: false))
+        {
+            before = await IcalJs.ParseAsync((await GetFeedAsync(first.CreateClient(), "/calendar.ics")).Text);
+        }
 
-        // A second start on the same database file (the first host is still up: the file is shared).
+        // The site stopped; a new start on the same database file.
         await using var restarted = new SiteFactory(path);
         var after = await IcalJs.ParseAsync((await GetFeedAsync(restarted.CreateClient(), "/calendar.ics")).Text);
         Assert.Equal(Keys(before), Keys(after));
