@@ -144,7 +144,16 @@
     });
   }
 
-  enhanceToggles();
+  function storageWorks() {
+    try {
+      window.localStorage.setItem(KEY + ".probe", "1");
+      window.localStorage.removeItem(KEY + ".probe");
+      return true;
+    } catch (e) { return false; }
+  }
+
+  // Without storage the buttons could not remember anything: keep the links to the agenda page instead.
+  if (storageWorks()) { enhanceToggles(); }
   sync();
   var page = document.querySelector("[data-agenda-page]");
   if (page) { enhanceAgendaPage(page); }

@@ -243,6 +243,10 @@ public sealed class CalendarFeedTests(SeededSite site) : IClassFixture<SeededSit
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
         Assert.Equal(etag, notModified.Headers.ETag);
 
+        var head = await site.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/talks/2.ics"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(etag, head.Headers.ETag);
+
         var other = new HttpRequestMessage(HttpMethod.Get, "/talks/3.ics");
         other.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.OK, (await site.Client.SendAsync(other)).StatusCode);
@@ -323,6 +327,28 @@ public sealed class CalendarFeedTests(SeededSite site) : IClassFixture<SeededSit
         var whole = await IcalJs.ParseAsync((await GetFeedAsync(client, "/calendar.ics")).Text);
         Assert.Equal(1, Assert.Single(whole.Events, e => e.Uid == before.Uid).Sequence);
         Assert.All(whole.Events.Where(e => e.Uid != before.Uid), e => Assert.Equal(0, e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_subscribed_agenda_keeps_working_when_one_of_its_talks_is_removed()
+    {
+        await using var factory = new SiteFactory();
+        var client = factory.CreateClient();
+        var before = await IcalJs.ParseAsync((await GetFeedAsync(client, "/agenda.ics?talks=2,3")).Text);
+        Assert.Equal(2, before.Events.Count);
+
+        using (var db = factory.CreateDb())
+        {
+            db.Sessions.Remove(await db.Sessions.SingleAsync(s => s.Talk!.Number == 3));
+            await db.SaveChangesAsync();
+        }
+
+        var after = await IcalJs.ParseAsync((await GetFeedAsync(client, "/agenda.ics?talks=2,3")).Text);
+        Assert.Equal("talk-2" + EventUid, Assert.Single(after.Events).Uid);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/talks/3.ics")).StatusCode);
+        var page = await client.GetStringAsync("/agenda?talks=2,3");
+        Assert.Contains("Could not find talk", page);
+        Assert.Contains("no. 3", page);
     }
 
     [Fact]
