@@ -18,7 +18,7 @@ public sealed class SiteBasicsTests(BrowserFixture browser)
     [InlineData("/speakers", "Speakers · " + EventName)]
     [InlineData("/speakers/robert-spekkens", "Robert Spekkens · " + EventName)]
     [InlineData("/venue", "Venue · " + EventName)]
-    [InlineData(PublicPages.NotFound, "Page not found · Conference programme")]
+    [InlineData(PublicPages.NotFound, "Page not found · " + EventName)]
     public async Task Title_names_the_page_and_the_event(string path, string title)
     {
         await using var tab = await browser.OpenAsync();
