@@ -21,6 +21,8 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, ITestOutputHel
             data.Add(path, "phone");
             data.Add(path, "desktop");
         }
+        data.Add("/programme", "phone-dark");
+        data.Add("/talks/2", "desktop-dark");
         return data;
     }
 
@@ -32,7 +34,8 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, ITestOutputHel
     {
         await using var tab = await browser.OpenAsync(new BrowserNewContextOptions
         {
-            ViewportSize = width == "phone" ? Phone : Desktop,
+            ViewportSize = width.StartsWith("phone") ? Phone : Desktop,
+            ColorScheme = width.EndsWith("dark") ? ColorScheme.Dark : ColorScheme.Light,
             DeviceScaleFactor = 1,
         });
         Assert.Equal(200, await tab.GoAsync(path));

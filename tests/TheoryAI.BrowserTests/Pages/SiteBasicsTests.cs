@@ -115,4 +115,13 @@ public sealed class SiteBasicsTests(BrowserFixture browser)
         Assert.Equal(0, await tab.Page.GetByRole(AriaRole.Button).CountAsync());
         Assert.Contains("09:45–10:30", await tab.Page.Locator("main").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task Visitors_in_the_events_zone_get_no_toggle()
+    {
+        await using var tab = await browser.OpenAsync(new BrowserNewContextOptions { TimezoneId = "America/Toronto" });
+        await tab.GoAsync("/programme");
+        Assert.Equal(0, await tab.Page.Locator(".local-time__toggle").CountAsync());
+        Assert.True(await tab.Page.Locator("[data-local-time-toggle]").IsHiddenAsync());
+    }
 }

@@ -56,6 +56,10 @@
   }
 
   hosts.forEach(host => {
+    // data-local-time-toggle holds the event's zone: a visitor already in it needs no toggle.
+    if (host.dataset.localTimeToggle === zone) {
+      return;
+    }
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'local-time__toggle';
