@@ -52,6 +52,7 @@ public static class ConferenceSetup
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
