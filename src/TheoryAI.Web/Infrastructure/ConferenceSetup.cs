@@ -41,6 +41,7 @@ public static class ConferenceSetup
             options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
         });
         services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        services.AddProgrammeCaching();
         return builder;
     }
 
@@ -52,6 +53,7 @@ public static class ConferenceSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseProgrammeCaching();
         app.UseStaticFiles();
         app.UseRouting();
         app.MapHealthChecks("/healthz");
