@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
+using TheoryAI.Web.Data;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -22,6 +24,9 @@ public static class ResponseCaching
 
     public static IServiceCollection AddProgrammeCaching(this IServiceCollection services)
     {
+        services.AddSingleton<ProgrammeVersionProbe>();
+        services.AddSingleton<StoreWriteWatcher>();
+        services.ConfigureDbContext<ConferenceDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<StoreWriteWatcher>()));
         services.AddOutputCache(options =>
         {
             options.AddBasePolicy(new ProgrammeCachePolicy());
@@ -108,8 +113,7 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
             return;
         }
         var services = http.RequestServices;
-        var reader = services.GetRequiredService<ProgrammeReader>();
-        if (await reader.GetVersionAsync(cancellation) is not long version)
+        if (await services.GetRequiredService<ProgrammeVersionProbe>().GetVersionAsync(services, cancellation) is not long version)
         {
             return;
         }
@@ -118,7 +122,7 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         {
             var snapshot = services.GetRequiredService<ProgrammeSnapshotCache>().Current is { } current && current.Version == version
                 ? current
-                : await reader.GetAsync(cancellation);
+                : await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation);
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow();
             if (DuringEvent(snapshot.Event, clock))
             {

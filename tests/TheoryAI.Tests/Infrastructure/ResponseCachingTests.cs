@@ -60,11 +60,12 @@ public sealed class ResponseCachingTests
 
         foreach (var page in Pages)
         {
-            // A render after a change loads the snapshot once (one query per table); a repeat asks only for the version.
+            // A render after a change loads the snapshot once (one query per table); a repeat is served from memory,
+            // at most re-reading the version (it is re-read once a second for writers outside the process).
             Assert.InRange(workshop[page].Rendered, 1, 12);
             Assert.Equal(workshop[page].Rendered, conference[page].Rendered);
-            Assert.Equal(1, workshop[page].Cached);
-            Assert.Equal(1, conference[page].Cached);
+            Assert.InRange(workshop[page].Cached, 0, 1);
+            Assert.InRange(conference[page].Cached, 0, 1);
         }
     }
 
