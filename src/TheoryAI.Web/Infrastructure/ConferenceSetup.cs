@@ -42,6 +42,7 @@ public static class ConferenceSetup
             options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
         });
         services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        services.AddProgrammeCaching();
         return builder;
     }
 
@@ -54,6 +55,7 @@ public static class ConferenceSetup
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseProgrammeCaching();
         app.UseStaticFiles();
         app.UseRouting();
         app.MapHealthChecks("/healthz");
