@@ -15,7 +15,7 @@ namespace TheoryAI.Web.Export.Booklet;
 /// contribution with its abstract, a speaker index, the venue and the organization. A plain renderer: the snapshot in,
 /// PDF bytes out. The same snapshot and options give the same bytes.
 /// </summary>
-public sealed class BookletRenderer
+public sealed partial class BookletRenderer
 {
     /// <summary>No text comes closer than this to any edge of the paper (running heads and folios included).</summary>
     public const double SafeMargin = 32;
@@ -43,21 +43,51 @@ public sealed class BookletRenderer
         document.Options.CompressContentStreams = false;
         document.PageLayout = PdfPageLayout.SinglePage;
         document.PageMode = PdfPageMode.UseOutlines;
-        Describe(document, programme, options);
+        var identity = Describe(document, programme, options);
 
         var size = options.Paper == PaperSize.Letter ? new XSize(612, 792) : new XSize(595, 842);
         var geometry = new PageGeometry(size.Width, size.Height, SideMargin, SideMargin, 74, 62);
         using var fonts = new FontBook(BookletFonts.Family);
-        var flow = new PageFlow(document, geometry, fonts);
+        var flow = new PageFlow(document, geometry, fonts) { AnnotationDate = document.Info.CreationDate };
         new Composer(programme, options, flow, document).Compose();
         flow.Finish((gfx, page, count) => DecoratePage(gfx, fonts, geometry, programme, page, count));
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return Stabilize(output.ToArray(), identity);
     }
 
-    private static void Describe(PdfDocument document, ProgrammeSnapshot programme, BookletOptions options)
+    /// <summary>
+    /// PDFsharp writes a few random values: six capitals tagging each embedded font subset ("APPOSS+Noto Sans") and the
+    /// XMP document and instance ids. Replacing them with values derived from the booklet's identity, each of the same
+    /// length so every byte offset stays valid, makes the same booklet come out byte for byte the same: its ETag can be
+    /// a strong one.
+    /// </summary>
+    private static byte[] Stabilize(byte[] pdf, byte[] identity)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        text = XmpId().Replace(text, m => $"<xmpMM:{m.Groups["kind"].Value}>uuid:{new Guid(identity.AsSpan(m.Groups["kind"].Value == "DocumentID" ? 0 : 16, 16))}<");
+        var replacements = SubsetTag().Matches(text)
+            .Select(m => (Tag: m.Groups["tag"].Value, Name: m.Groups["name"].Value))
+            .Distinct()
+            .ToList();
+        foreach (var (tag, name) in replacements)
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+            var stable = new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
+            text = text.Replace($"/{tag}+{name}", $"/{stable}+{name}", StringComparison.Ordinal);
+        }
+        return Encoding.Latin1.GetBytes(text);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/(?<tag>[A-Z]{6})\+(?<name>Noto[#0-9A-Za-z,\-]*)")]
+    private static partial System.Text.RegularExpressions.Regex SubsetTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<xmpMM:(?<kind>DocumentID|InstanceID)>uuid:[0-9a-fA-F-]{36}<")]
+    private static partial System.Text.RegularExpressions.Regex XmpId();
+
+    /// <summary>Sets the document information; returns the 32 bytes that identify this booklet (programme version and options).</summary>
+    private static byte[] Describe(PdfDocument document, ProgrammeSnapshot programme, BookletOptions options)
     {
         var ev = programme.Event;
         var info = document.Info;
@@ -77,6 +107,7 @@ public sealed class BookletRenderer
         var id = new string(hash.Take(16).Select(b => (char)b).ToArray());
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
+        return hash;
     }
 
     private static void DecoratePage(XGraphics gfx, FontBook fonts, PageGeometry geometry, ProgrammeSnapshot programme, FlowPage page, int pageCount)

@@ -88,6 +88,8 @@ public sealed class PageFlow
     }
 
     public PageGeometry Geometry { get; }
+    /// <summary>The modification date written on link annotations.</summary>
+    public DateTime AnnotationDate { get; init; } = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public FontBook Fonts { get; }
     public LayoutContext Context { get; }
     public IReadOnlyList<FlowPage> Pages => _pages;
@@ -231,31 +233,36 @@ public sealed class PageFlow
         _graphics = null;
         foreach (var page in _pages)
         {
+            if (page.Deferred.Count > 0 || (decorate is not null && page.Decorated))
+            {
+                using var gfx = XGraphics.FromPdfPage(page.Page, XGraphicsPdfPageOptions.Append);
+                foreach (var draw in page.Deferred)
+                {
+                    draw(gfx, PageOf);
+                }
+                if (page.Decorated)
+                {
+                    decorate?.Invoke(gfx, page, _pages.Count);
+                }
+            }
+            // Links last: page references drawn just above add theirs.
+            var index = 0;
             foreach (var (area, link) in page.Links)
             {
                 var rect = new PdfRectangle(new XPoint(area.Left, Geometry.Height - area.Bottom), new XPoint(area.Right, Geometry.Height - area.Top));
-                switch (link)
+                var annotation = link switch
                 {
-                    case WebLink web:
-                        page.Page.AddWebLink(rect, web.Url);
-                        break;
-                    case AnchorLink internalLink when PageOf(internalLink.Anchor) is int target:
-                        page.Page.AddDocumentLink(rect, target);
-                        break;
+                    WebLink web => page.Page.AddWebLink(rect, web.Url),
+                    AnchorLink internalLink when PageOf(internalLink.Anchor) is int target => page.Page.AddDocumentLink(rect, target),
+                    _ => null,
+                };
+                if (annotation is not null)
+                {
+                    // PDFsharp names each annotation with a random id and stamps it with the clock: name and date it
+                    // from the document instead, so that the same document gives the same bytes.
+                    annotation.Elements.SetString("/NM", $"link-{page.Number}-{index++}");
+                    annotation.Elements.SetDateTime("/M", AnnotationDate);
                 }
-            }
-            if (page.Deferred.Count == 0 && (decorate is null || !page.Decorated))
-            {
-                continue;
-            }
-            using var gfx = XGraphics.FromPdfPage(page.Page, XGraphicsPdfPageOptions.Append);
-            foreach (var draw in page.Deferred)
-            {
-                draw(gfx, PageOf);
-            }
-            if (page.Decorated)
-            {
-                decorate?.Invoke(gfx, page, _pages.Count);
             }
         }
     }
