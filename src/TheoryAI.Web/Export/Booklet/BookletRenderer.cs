@@ -280,6 +280,7 @@ public sealed partial class BookletRenderer
         {
             foreach (var (day, entries) in Days)
             {
+                flow.RepeatedHeader = null;
                 flow.RunningHead = $"At a glance · {DayName(day.Date)}";
                 var page = flow.NewPage();
                 _dayOutlines[day.Date] = document.Outlines.Add(Display.LongDate(day.Date), page.Page, true);
@@ -293,23 +294,27 @@ public sealed partial class BookletRenderer
                 {
                     SpaceBefore = 4, SpaceAfter = 12, KeepWithNext = true,
                 });
-                flow.Add(new Row(
+                var columnHeads = new Row(
                     [
                         new Cell(64, [new Paragraph("TIME", Kicker)]),
                         new Cell(0, [new Paragraph("SESSION", Kicker)]),
                         new Cell(92, [new Paragraph("ROOM", Kicker)]),
                         new Cell(26, [new Paragraph("PAGE", Kicker) { Align = TextAlign.Right }]),
                     ])
-                { Padding = 3, RuleBelow = Accent, KeepWithNext = true });
+                { Padding = 3, RuleBelow = Accent, KeepWithNext = true };
+                flow.Add(columnHeads);
+                flow.RepeatedHeader = columnHeads;
                 foreach (var entry in entries)
                 {
                     flow.Add(GlanceRow(entry));
                 }
+                flow.Flush();
                 if (entries.Count == 0)
                 {
                     flow.Add(new Paragraph("Nothing is scheduled on this day yet.", Body.WithItalic()) { SpaceBefore = 8 });
                 }
             }
+            flow.RepeatedHeader = null;
         }
 
         private Row GlanceRow(ProgrammeEntry entry)
@@ -363,7 +368,7 @@ public sealed partial class BookletRenderer
         private void TalkPages()
         {
             var talks = Talks;
-            foreach (var (day, dayTalks) in talks.GroupBy(t => t.Date).Select(g => (programme.FindDay(g.Key), g.ToList())))
+            foreach (var dayTalks in talks.GroupBy(t => t.Date).Select(g => g.ToList()))
             {
                 var date = dayTalks[0].Date;
                 flow.RunningHead = $"Talks · {DayName(date)}";

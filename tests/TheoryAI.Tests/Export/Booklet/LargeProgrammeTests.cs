@@ -49,6 +49,31 @@ public sealed class LargeProgrammeTests
     }
 
     [Fact]
+    public void Every_talk_heading_stays_on_the_page_with_its_speakers_and_abstract()
+    {
+        var pdf = Booklet.Value;
+        var talks = pdf.Bookmarks().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>().Where(b => b.Level == 1).ToList();
+        Assert.Equal(300, talks.Count);
+        foreach (var talk in talks)
+        {
+            var page = pdf.PageTexts[talk.PageNumber - 1].Replace(" ", "", StringComparison.Ordinal);
+            var title = page.IndexOf(talk.Title.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(title >= 0, $"'{talk.Title}' is not on page {talk.PageNumber}");
+            Assert.True(page.IndexOf("Westudyscalinglaws", title, StringComparison.Ordinal) > title,
+                $"'{talk.Title}' ends page {talk.PageNumber} without the start of its abstract");
+        }
+    }
+
+    [Fact]
+    public void Long_days_at_a_glance_repeat_the_column_heads_on_every_page()
+    {
+        var pdf = Booklet.Value;
+        var glancePages = pdf.PageTexts.Where(t => t.Contains("At a glance · ", StringComparison.Ordinal)).ToList();
+        Assert.True(glancePages.Count > 3, $"{glancePages.Count} pages at a glance");
+        Assert.All(glancePages, text => Assert.Contains("TIME SESSION ROOM PAGE", text));
+    }
+
+    [Fact]
     public void A_word_longer_than_a_line_is_broken_not_cut()
     {
         var pdf = Booklet.Value;

@@ -109,6 +109,9 @@ public sealed class PageFlow
         }
     }
 
+    /// <summary>Drawn at the top of every page the flow starts by itself while this is set (a table's column heads).</summary>
+    public Block? RepeatedHeader { get; set; }
+
     public int? PageOf(string anchor) => _anchors.TryGetValue(anchor, out var target) ? target.Page.Number : null;
 
     internal void RegisterAnchor(string anchor, FlowPage page, double y) => _anchors.TryAdd(anchor, (page, y));
@@ -181,6 +184,16 @@ public sealed class PageFlow
         _pageHasContent = false;
     }
 
+    /// <summary>A page started because the last one was full: it carries the repeated header, if any.</summary>
+    private void ContinueOnNewPage()
+    {
+        StartPage();
+        if (RepeatedHeader is not null)
+        {
+            RepeatedHeader.Layout(Context, Geometry.Content.Width).ForEach(DrawSlice);
+        }
+    }
+
     private void Place(List<Slice> unit)
     {
         if (_graphics is null)
@@ -195,9 +208,12 @@ public sealed class PageFlow
         }
         if (_pageHasContent && Needed(true) <= Geometry.Content.Height)
         {
-            StartPage();
-            unit.ForEach(DrawSlice);
-            return;
+            ContinueOnNewPage();
+            if (_y + Needed(!_pageHasContent) <= Bottom + 0.01)
+            {
+                unit.ForEach(DrawSlice);
+                return;
+            }
         }
         // Taller than a page: break inside it after all.
         foreach (var slice in unit)
@@ -205,7 +221,7 @@ public sealed class PageFlow
             var space = _pageHasContent ? slice.SpaceBefore : 0;
             if (_pageHasContent && _y + space + slice.Height > Bottom + 0.01)
             {
-                StartPage();
+                ContinueOnNewPage();
             }
             DrawSlice(slice);
         }
