@@ -6,6 +6,7 @@ using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Export.Booklet;
+using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -53,11 +54,13 @@ public static class ConferenceSetup
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapCalendarFeeds();
         app.MapBooklet();
         return app;
     }

@@ -24,15 +24,13 @@ public static class BookletEndpoints
     private static async Task<IResult> GetAsync(HttpContext http, ProgrammeReader reader, BookletCache cache, BookletRenderer renderer,
         string? paper, CancellationToken cancellationToken)
     {
-        var talks = http.Request.Query["talks"];
-        var talksValue = talks.Count == 0 ? null : string.Join(',', talks.ToArray());
-        if (!BookletRequest.TryParse(paper, talksValue, out var request, out var error))
+        if (!BookletRequest.TryParse(paper, http.Request.Query[AgendaSelection.QueryKey], out var request, out var error))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid booklet request", detail: error);
         }
         var programme = await reader.GetAsync(cancellationToken);
         // Unknown talk numbers are left out: the booklet holds the talks of the selection that exist.
-        var selection = request.Talks?.Where(n => programme.FindTalk(n) is not null).ToHashSet();
+        var selection = request.Selection?.Resolve(programme).Found.Select(t => t.Talk!.Number).ToHashSet();
         var options = new BookletOptions(request.Paper, selection);
         var key = BookletCache.Key(programme.Version, options);
         var etag = new EntityTagHeaderValue($"\"booklet-{key}\"");

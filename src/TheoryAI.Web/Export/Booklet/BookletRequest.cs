@@ -1,24 +1,34 @@
-using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Booklet;
 
 /// <summary>
-/// The query of /booklet.pdf: <c>paper=a4|letter</c> and <c>talks=2,3,5</c> (a personal booklet). Parsing refuses what
-/// is not a list of numbers or is absurdly long, with a message that says how to fix it.
+/// The query of /booklet.pdf: <c>paper=a4|letter</c>, and <c>talks=2,3,5</c> for a personal booklet (parsed by
+/// <see cref="AgendaSelection"/>, like every other feature that takes a selection). Bad input gets a message that says
+/// how to fix it.
 /// </summary>
-public sealed record BookletRequest(PaperSize Paper, IReadOnlyList<int>? Talks)
+public sealed record BookletRequest(PaperSize Paper, AgendaSelection? Selection)
 {
-    public const int MaxTalks = 200;
-    public const int MaxTalksLength = 2000;
-
-    public static bool TryParse(string? paper, string? talks, out BookletRequest request, out string? error)
+    public static bool TryParse(string? paper, StringValues talks, out BookletRequest request, out string? error)
     {
         request = new BookletRequest(PaperSize.A4, null);
-        if (!TryParsePaper(paper, out var size, out error) || !TryParseTalks(talks, out var numbers, out error))
+        if (!TryParsePaper(paper, out var size, out error))
         {
             return false;
         }
-        request = new BookletRequest(size, numbers);
+        AgendaSelection? selection = null;
+        if (talks.Count > 0)
+        {
+            var parsed = AgendaSelection.Parse(talks);
+            if (!parsed.IsValid)
+            {
+                error = parsed.Error;
+                return false;
+            }
+            selection = parsed.Selection;
+        }
+        request = new BookletRequest(size, selection);
         return true;
     }
 
@@ -34,45 +44,9 @@ public sealed record BookletRequest(PaperSize Paper, IReadOnlyList<int>? Talks)
                 paper = PaperSize.Letter;
                 return true;
             default:
-                error = $"Unknown paper size '{Shorten(value)}': use paper=a4 (the default) or paper=letter.";
+                var shown = value.Length <= 40 ? value : value[..40] + "…";
+                error = $"Unknown paper size '{shown}': use paper=a4 (the default) or paper=letter.";
                 return false;
         }
     }
-
-    /// <summary>A comma-separated list of contribution numbers, e.g. "2,3,5". Null when there is no selection.</summary>
-    public static bool TryParseTalks(string? value, out IReadOnlyList<int>? talks, out string? error)
-    {
-        talks = null;
-        error = null;
-        if (value is null)
-        {
-            return true;
-        }
-        if (value.Length > MaxTalksLength)
-        {
-            error = $"The talks selection is too long ({value.Length.ToString(CultureInfo.InvariantCulture)} characters; at most {MaxTalksLength.ToString(CultureInfo.InvariantCulture)}).";
-            return false;
-        }
-        var items = value.Split(',', StringSplitOptions.TrimEntries);
-        if (items.Length > MaxTalks)
-        {
-            error = $"The talks selection lists {items.Length.ToString(CultureInfo.InvariantCulture)} items; at most {MaxTalks.ToString(CultureInfo.InvariantCulture)} are accepted.";
-            return false;
-        }
-        var numbers = new SortedSet<int>();
-        foreach (var item in items)
-        {
-            if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
-            {
-                error = $"The talks selection must be a comma-separated list of talk numbers, such as talks=2,3,5; '{Shorten(item)}' is not a talk number.";
-                return false;
-            }
-            numbers.Add(number);
-        }
-        talks = numbers.ToList();
-        return true;
-    }
-
-    private static string Shorten(string? value) =>
-        value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 }

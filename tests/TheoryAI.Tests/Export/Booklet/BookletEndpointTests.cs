@@ -84,9 +84,20 @@ public sealed class BookletEndpointTests : IDisposable
         Assert.Contains("2 talks chosen", text);
     }
 
+    [Fact]
+    public async Task Selection_may_come_as_repeated_parameters_like_a_checkbox_form_sends()
+    {
+        var response = await _client.GetAsync("/booklet.pdf?talks=3&talks=9");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = new BookletPdf(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(
+            ["Causal Inference Meets Quantum Physics", "Architectural bias in a transport-based generative model : an asymptotic perspective"],
+            pdf.Bookmarks().Where(b => b.Level == 1).Select(b => b.Title));
+    }
+
     [Theory]
     [InlineData("/booklet.pdf?talks=2,abc", "not a talk number")]
-    [InlineData("/booklet.pdf?talks=", "not a talk number")]
+    [InlineData("/booklet.pdf?talks=2,3.5", "not a talk number")]
     [InlineData("/booklet.pdf?talks=-3", "not a talk number")]
     [InlineData("/booklet.pdf?paper=a3", "Unknown paper size")]
     public async Task Bad_requests_get_400_with_a_clear_message(string url, string message)
