@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
+using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Programme;
 
@@ -34,6 +35,7 @@ public static class ConferenceSetup
         services.AddScoped<ProgrammeReader>();
         services.AddScoped<SeedImporter>();
         services.AddHostedService<StoreInitializer>();
+        services.AddBooklet();
 
         // Razor would otherwise write "École" as "&#xC9;cole".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -61,6 +63,7 @@ public static class ConferenceSetup
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapCalendarFeeds();
+        app.MapBooklet();
         return app;
     }
 }
