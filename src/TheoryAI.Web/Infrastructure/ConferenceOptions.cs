@@ -14,6 +14,11 @@ public sealed class ConferenceOptions
     /// <summary>Whether start-up migrates the store and imports the seed into an empty store.</summary>
     public bool SeedOnStart { get; set; } = true;
 
+    /// <summary>Where the site is published (e.g. https://workshop.example.org/), for absolute links in feeds and
+    /// downloads. When unset, the request's own scheme and host are used.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

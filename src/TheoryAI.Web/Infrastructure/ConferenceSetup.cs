@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
+using TheoryAI.Web.Export.Booklet;
+using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -34,6 +36,7 @@ public static class ConferenceSetup
         services.AddScoped<ProgrammeReader>();
         services.AddScoped<SeedImporter>();
         services.AddHostedService<StoreInitializer>();
+        services.AddBooklet();
 
         // Razor would otherwise write "École" as "&#xC9;cole".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -42,6 +45,7 @@ public static class ConferenceSetup
             options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
         });
         services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        services.AddProgrammeCaching();
         return builder;
     }
 
@@ -52,12 +56,16 @@ public static class ConferenceSetup
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseProgrammeCaching();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseOrganizerSecurity();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapCalendarFeeds();
+        app.MapBooklet();
         return app;
     }
 }

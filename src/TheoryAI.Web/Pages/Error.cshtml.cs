@@ -1,18 +1,39 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages;
 
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(ProgrammeReader reader, ILogger<ErrorModel> logger) : PageModel
 {
     public string Heading { get; private set; } = "Something went wrong";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code ?? 500);
+    /// <summary>The programme, for the event's name in the title and footer; null on server errors.</summary>
+    public ProgrammeSnapshot? Programme { get; private set; }
 
-    public void OnPost(int? code) => Describe(code ?? 500);
+    public Task OnGetAsync(int? code) => DescribeAsync(code ?? 500);
+
+    public Task OnPostAsync(int? code) => DescribeAsync(code ?? 500);
+
+    private async Task DescribeAsync(int code)
+    {
+        Describe(code);
+        // A 404 still belongs to the event's site; after a server error, do not touch the store again.
+        if (code < 500)
+        {
+            try
+            {
+                Programme = await reader.GetAsync(HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The error page could not read the programme.");
+            }
+        }
+    }
 
     private void Describe(int code)
     {

@@ -18,11 +18,17 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    public SiteFactory(string databasePath, string? seedFile = null)
+    /// <param name="databasePath">The Sqlite file; created and seeded on first start if it does not exist.</param>
+    /// <param name="seedFile">Another seed file than the shipped one.</param>
+    /// <param name="ownsDatabase">Whether disposing of the factory deletes the file.</param>
+    public SiteFactory(string databasePath, string? seedFile = null, bool ownsDatabase = true)
     {
         DatabasePath = databasePath;
         SeedFile = seedFile;
+        _ownsDatabase = ownsDatabase;
     }
+
+    private readonly bool _ownsDatabase;
 
     public string DatabasePath { get; }
     public string? SeedFile { get; }
@@ -54,7 +60,10 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        TestFiles.DeleteDatabase(DatabasePath);
+        if (_ownsDatabase)
+        {
+            TestFiles.DeleteDatabase(DatabasePath);
+        }
     }
 }
 

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Pages.Shared;
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Pages.Agenda;
+
+/// <summary>
+/// A personal agenda. The selection comes from the address (<c>talks=2,3,5</c> or repeated <c>talks=</c> from the
+/// checkbox form) and is never stored on the server; the browser keeps its own copy (agenda.js).
+/// </summary>
+public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
+{
+    /// <summary>Why the selection in the address could not be read (the page answers 400).</summary>
+    public string? Error { get; private set; }
+    public AgendaSelection Selection { get; private set; } = AgendaSelection.Empty;
+    public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+    /// <summary>Chosen numbers the programme does not hold (a talk removed since the link was made).</summary>
+    public IReadOnlyList<int> Missing { get; private set; } = [];
+
+    public string ShareUrl => CalendarLinks.Absolute(HttpContext, $"/agenda?{Selection.ToQueryString()}");
+    public string IcsUrl => CalendarLinks.Agenda(Selection);
+    public string WebcalUrl => CalendarLinks.Webcal(HttpContext, CalendarLinks.Agenda(Selection));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var programme = await LoadProgrammeAsync();
+        var parsed = AgendaSelection.Parse(Request.Query[AgendaSelection.QueryKey]);
+        if (!parsed.IsValid)
+        {
+            Error = parsed.Error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Selection = parsed.Selection;
+        var (found, missing) = Selection.Resolve(programme);
+        Missing = missing;
+        Items = found.Select(entry => new AgendaItem(entry,
+                found.Where(other => other != entry && other.StartUtc < entry.EndUtc && entry.StartUtc < other.EndUtc).ToList()))
+            .ToList();
+        return Page();
+    }
+
+    public bool IsChosen(ProgrammeEntry entry) => entry.Talk is { } talk && Selection.Numbers.Contains(talk.Number);
+}
+
+/// <summary>A chosen talk and the chosen talks that overlap it in time.</summary>
+public sealed record AgendaItem(ProgrammeEntry Entry, IReadOnlyList<ProgrammeEntry> ClashesWith);

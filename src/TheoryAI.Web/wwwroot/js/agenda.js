@@ -1,0 +1,160 @@
+// Personal agenda, as progressive enhancement. The choice of talks lives in this browser (localStorage) and in the
+// agenda page's address, never on the server. Without this script every "Add to my agenda" link still leads to
+// /agenda, whose checkbox form works on its own.
+(function () {
+  "use strict";
+
+  var KEY = "agenda.talks";
+
+  function parse(text) {
+    var seen = {};
+    return String(text || "").split(",")
+      .map(function (item) { return item.trim(); })
+      .filter(function (item) { return /^[0-9]{1,9}$/.test(item) && Number(item) > 0; })
+      .map(Number)
+      .filter(function (n) { if (seen[n]) { return false; } seen[n] = true; return true; })
+      .sort(function (a, b) { return a - b; });
+  }
+
+  function read() {
+    try { return parse(window.localStorage.getItem(KEY)); } catch (e) { return []; }
+  }
+
+  function write(numbers) {
+    try {
+      if (numbers.length) { window.localStorage.setItem(KEY, numbers.join(",")); }
+      else { window.localStorage.removeItem(KEY); }
+    } catch (e) { /* storage disabled: the address still carries the agenda */ }
+    sync();
+  }
+
+  function agendaUrl(numbers) {
+    return numbers.length ? "/agenda?talks=" + numbers.join(",") : "/agenda";
+  }
+
+  function same(a, b) { return a.join(",") === b.join(","); }
+
+  // Replace each no-script link with a toggle button that keeps its place.
+  function enhanceToggles() {
+    var links = document.querySelectorAll("a.agenda-toggle[data-talk]");
+    Array.prototype.forEach.call(links, function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "agenda-toggle";
+      button.setAttribute("data-talk", link.getAttribute("data-talk"));
+      button.setAttribute("aria-pressed", "false");
+      var star = document.createElement("span");
+      star.className = "agenda-toggle__star";
+      star.setAttribute("aria-hidden", "true");
+      var label = document.createElement("span");
+      label.textContent = "In my agenda";
+      var title = document.createElement("span");
+      title.className = "visually-hidden";
+      title.textContent = ": " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk"));
+      button.appendChild(star);
+      button.appendChild(label);
+      button.appendChild(title);
+      link.parentNode.replaceChild(button, link);
+    });
+  }
+
+  // Reflect the stored choice in every toggle and in the links to the agenda page.
+  function sync() {
+    var chosen = read();
+    Array.prototype.forEach.call(document.querySelectorAll("button.agenda-toggle[data-talk]"), function (button) {
+      var on = chosen.indexOf(Number(button.getAttribute("data-talk"))) >= 0;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-agenda-link], a[data-agenda-saved]"), function (link) {
+      link.setAttribute("href", agendaUrl(chosen));
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var toggle = target && target.closest("button.agenda-toggle[data-talk]");
+    if (toggle) {
+      var number = Number(toggle.getAttribute("data-talk"));
+      var chosen = read();
+      var at = chosen.indexOf(number);
+      if (at >= 0) { chosen.splice(at, 1); } else { chosen.push(number); }
+      write(parse(chosen.join(",")));
+      return;
+    }
+    var copy = target && target.closest("button[data-copy]");
+    if (copy) {
+      var input = document.getElementById(copy.getAttribute("data-copy"));
+      var status = copy.parentNode.querySelector(".agenda-copied");
+      var done = function () { if (status) { status.textContent = "Link copied."; } };
+      var fallback = function () { input.select(); if (status) { status.textContent = "Link selected: press Ctrl+C (or Cmd+C) to copy."; } };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(input.value).then(done, fallback);
+      } else {
+        fallback();
+      }
+      return;
+    }
+    if (target && target.closest("button[data-print]")) {
+      window.print();
+    }
+  });
+
+  // Another tab changed the agenda.
+  window.addEventListener("storage", function (event) { if (event.key === KEY) { sync(); } });
+
+  function enhanceAgendaPage(page) {
+    var params = new URLSearchParams(window.location.search);
+    var stored = read();
+    if (page.hasAttribute("data-agenda-error")) { return; }
+
+    if (!params.has("talks")) {
+      // Open the saved agenda rather than an empty form.
+      if (stored.length) { window.location.replace(agendaUrl(stored)); }
+    } else {
+      var shown = parse(params.getAll("talks").join(","));
+      if (!stored.length) {
+        write(shown);
+      } else if (!same(stored, shown)) {
+        // A shared link: offer to adopt it, never overwrite the saved agenda silently.
+        var notice = page.querySelector("[data-agenda-adopt]");
+        if (notice) {
+          notice.hidden = false;
+          notice.querySelector("[data-agenda-adopt-button]").addEventListener("click", function () {
+            write(shown);
+            notice.hidden = true;
+          });
+        }
+      }
+    }
+
+    // Ticking boxes and submitting saves the choice here too, and the address uses the short form talks=2,3,5.
+    var form = page.querySelector("form[data-agenda-form]");
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var boxes = form.querySelectorAll("input[type=checkbox][name=talks]:checked");
+        var chosen = parse(Array.prototype.map.call(boxes, function (box) { return box.value; }).join(","));
+        write(chosen);
+        window.location.assign(agendaUrl(chosen));
+      });
+    }
+
+    Array.prototype.forEach.call(page.querySelectorAll("button[data-copy], button[data-print]"), function (button) {
+      button.hidden = false;
+    });
+  }
+
+  function storageWorks() {
+    try {
+      window.localStorage.setItem(KEY + ".probe", "1");
+      window.localStorage.removeItem(KEY + ".probe");
+      return true;
+    } catch (e) { return false; }
+  }
+
+  // Without storage the buttons could not remember anything: keep the links to the agenda page instead.
+  if (storageWorks()) { enhanceToggles(); }
+  sync();
+  var page = document.querySelector("[data-agenda-page]");
+  if (page) { enhanceAgendaPage(page); }
+}());
