@@ -38,7 +38,7 @@ public static class OrganizerSecurity
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/access-denied";
-            cookie.Cookie.Name = "conference.organizer";
+            // The default name (.AspNetCore.Identity.Application) keeps signed-in requests out of the output cache.
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
