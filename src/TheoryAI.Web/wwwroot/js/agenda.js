@@ -48,12 +48,10 @@
       star.setAttribute("aria-hidden", "true");
       var label = document.createElement("span");
       label.textContent = "In my agenda";
-      var title = document.createElement("span");
-      title.className = "visually-hidden";
-      title.textContent = ": " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk"));
+      // The name says which talk; a visually hidden span would be read as "In my agenda : title".
+      button.setAttribute("aria-label", "In my agenda: " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk")));
       button.appendChild(star);
       button.appendChild(label);
-      button.appendChild(title);
       link.parentNode.replaceChild(button, link);
     });
   }
