@@ -187,9 +187,16 @@ public sealed class AgendaTests(BrowserFixture browser)
         Assert.Equal("3", await StoredAsync(page));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Show my saved agenda" })).ToHaveAttributeAsync("href", "/agenda?talks=3");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Make this my agenda" }).ClickAsync();
-        await Expect(adopt).ToBeHiddenAsync();
+        var makeMine = page.GetByRole(AriaRole.Button, new() { Name = "Make this my agenda" });
+        await makeMine.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(adopt.Locator("p")).ToHaveTextAsync("This is now your saved agenda.");
+        await Expect(adopt).ToBeVisibleAsync();
+        await Expect(makeMine).ToBeHiddenAsync();
+        // Focus stays in the notice instead of falling back to the top of the page.
+        await Expect(adopt.Locator("p")).ToBeFocusedAsync();
         Assert.Equal("2,5", await StoredAsync(page));
+        await Expect(page.Locator("a[data-agenda-link]").First).ToHaveAttributeAsync("href", "/agenda?talks=2,5");
         await tab.GoAsync("/agenda");
         await page.WaitForURLAsync(new Regex(@"/agenda\?talks=2,5$"));
         Assert.Empty(tab.Problems);

@@ -117,9 +117,16 @@
         var notice = page.querySelector("[data-agenda-adopt]");
         if (notice) {
           notice.hidden = false;
-          notice.querySelector("[data-agenda-adopt-button]").addEventListener("click", function () {
+          var adopt = notice.querySelector("[data-agenda-adopt-button]");
+          adopt.addEventListener("click", function () {
             write(shown);
-            notice.hidden = true;
+            // Say it worked, and keep keyboard focus in place rather than losing it with a hidden button.
+            var message = notice.querySelector("p");
+            message.textContent = "This is now your saved agenda.";
+            message.setAttribute("tabindex", "-1");
+            adopt.hidden = true;
+            notice.querySelector("[data-agenda-saved]").hidden = true;
+            message.focus();
           });
         }
       }
