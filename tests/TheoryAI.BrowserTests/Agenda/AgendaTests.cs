@@ -128,6 +128,11 @@ public sealed class AgendaTests(BrowserFixture browser)
             await Expect(clashOf2).ToHaveTextAsync(new Regex($@"^\s*Clash:\s+overlaps\s+{Regex.Escape(Talk3)}\s+\(10:00"));
             await Expect(clashOf3).ToHaveTextAsync(new Regex($@"^\s*Clash:\s+overlaps\s+{Regex.Escape(Talk2)}\s+\(09:45"));
             await Expect(page.Locator("li.agenda-item[data-talk='5'] .clash")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "agenda-clash-desktop.png"),
+                Clip = new Clip { X = 0, Y = 0, Width = 1280, Height = 700 },
+            });
             Assert.Empty(tab.Problems);
         }
         finally
