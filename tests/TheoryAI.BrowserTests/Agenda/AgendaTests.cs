@@ -204,6 +204,12 @@ public sealed class AgendaTests(BrowserFixture browser)
         await Expect(page.Locator("a[data-agenda-link]").First).ToHaveAttributeAsync("href", "/agenda?talks=2,5");
         await tab.GoAsync("/agenda");
         await page.WaitForURLAsync(new Regex(@"/agenda\?talks=2,5$"));
+        // An empty selection in the address is no agenda to adopt: the saved one opens.
+        await tab.GoAsync("/agenda?talks=");
+        await page.WaitForURLAsync(new Regex(@"/agenda\?talks=2,5$"));
+        await ExpectAgendaAsync(page, "2", "5");
+        await Expect(adopt).ToBeHiddenAsync();
+        Assert.Equal("2,5", await StoredAsync(page));
         Assert.Empty(tab.Problems);
     }
 

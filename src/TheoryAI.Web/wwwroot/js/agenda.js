@@ -105,11 +105,11 @@
     var stored = read();
     if (page.hasAttribute("data-agenda-error")) { return; }
 
-    if (!params.has("talks")) {
-      // Open the saved agenda rather than an empty form.
+    var shown = parse(params.getAll("talks").join(","));
+    if (!shown.length) {
+      // Open the saved agenda rather than an empty form (also for an empty "talks=", never offered as an agenda).
       if (stored.length) { window.location.replace(agendaUrl(stored)); }
     } else {
-      var shown = parse(params.getAll("talks").join(","));
       if (!stored.length) {
         write(shown);
       } else if (!same(stored, shown)) {
