@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TheoryAI.Web.Data;
 
 namespace TheoryAI.BrowserTests.Infrastructure;
 
@@ -34,6 +36,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ArtefactsDirectory => Path.Combine(ProjectDirectory, "screenshots");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    /// <summary>Changes the site's store directly (as an organizer's edit would), e.g. to arrange a clash.</summary>
+    public async Task ChangeProgrammeAsync(Func<ConferenceDb, Task> change)
+    {
+        using var scope = _site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDb>();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
 
     public async Task InitializeAsync()
     {

@@ -8,6 +8,7 @@ public static class PublicPages
     public static readonly string[] All =
     [
         "/", "/programme", "/programme/2025-04-09", "/talks/2", "/speakers", "/speakers/robert-spekkens", "/venue",
+        "/agenda", "/agenda?talks=2,3,5",
         NotFound,
     ];
 

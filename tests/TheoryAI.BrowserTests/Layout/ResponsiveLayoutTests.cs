@@ -16,7 +16,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, ITestOutputHel
     public static TheoryData<string, string> PagesAtBothWidths()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in new[] { "/", "/programme", "/talks/2" })
+        foreach (var path in new[] { "/", "/programme", "/talks/2", "/agenda", "/agenda?talks=2,3,5" })
         {
             data.Add(path, "phone");
             data.Add(path, "desktop");
@@ -106,5 +106,5 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, ITestOutputHel
         """);
 
     private static string Name(string path) =>
-        path == "/" ? "home" : path.Trim('/').Replace('/', '-');
+        path == "/" ? "home" : path.Trim('/').Replace('/', '-').Replace("?talks=", "-talks-").Replace(',', '-');
 }

@@ -48,12 +48,10 @@
       star.setAttribute("aria-hidden", "true");
       var label = document.createElement("span");
       label.textContent = "In my agenda";
-      var title = document.createElement("span");
-      title.className = "visually-hidden";
-      title.textContent = ": " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk"));
+      // The name says which talk; a visually hidden span would be read as "In my agenda : title".
+      button.setAttribute("aria-label", "In my agenda: " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk")));
       button.appendChild(star);
       button.appendChild(label);
-      button.appendChild(title);
       link.parentNode.replaceChild(button, link);
     });
   }
@@ -107,11 +105,11 @@
     var stored = read();
     if (page.hasAttribute("data-agenda-error")) { return; }
 
-    if (!params.has("talks")) {
-      // Open the saved agenda rather than an empty form.
+    var shown = parse(params.getAll("talks").join(","));
+    if (!shown.length) {
+      // Open the saved agenda rather than an empty form (also for an empty "talks=", never offered as an agenda).
       if (stored.length) { window.location.replace(agendaUrl(stored)); }
     } else {
-      var shown = parse(params.getAll("talks").join(","));
       if (!stored.length) {
         write(shown);
       } else if (!same(stored, shown)) {
@@ -119,9 +117,16 @@
         var notice = page.querySelector("[data-agenda-adopt]");
         if (notice) {
           notice.hidden = false;
-          notice.querySelector("[data-agenda-adopt-button]").addEventListener("click", function () {
+          var adopt = notice.querySelector("[data-agenda-adopt-button]");
+          adopt.addEventListener("click", function () {
             write(shown);
-            notice.hidden = true;
+            // Say it worked, and keep keyboard focus in place rather than losing it with a hidden button.
+            var message = notice.querySelector("p");
+            message.textContent = "This is now your saved agenda.";
+            message.setAttribute("tabindex", "-1");
+            adopt.hidden = true;
+            notice.querySelector("[data-agenda-saved]").hidden = true;
+            message.focus();
           });
         }
       }
