@@ -114,6 +114,15 @@ public sealed class PublicPagesTests(SeededSite site) : IClassFixture<SeededSite
     }
 
     [Fact]
+    public async Task A_discussion_has_no_abstract_section()
+    {
+        var page = await GetPageAsync("/talks/4");
+        Assert.Equal("Discussion", page.QuerySelector("h1")?.TextContent);
+        Assert.Null(page.QuerySelector("#abstract-heading"));
+        Assert.DoesNotContain("No abstract has been published", page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Speakers_page_lists_everyone_including_the_speaker_without_a_talk()
     {
         var page = await GetPageAsync("/speakers");
