@@ -65,6 +65,22 @@ public sealed class AdminPagesTests(OrganizerBrowser organizer, ITestOutputHelpe
         Assert.True(tab.Problems.Count == 0, string.Join("\n", tab.Problems));
     }
 
+    [Fact]
+    public async Task A_refused_sign_in_shows_its_errors_under_the_policy()
+    {
+        await using var tab = await organizer.Browser.OpenAsync();
+        await tab.GoAsync("/account/login");
+        await tab.Page.FillAsync("#Input_Email", OrganizerBrowser.Email);
+        await tab.Page.FillAsync("#Input_Password", "not the password");
+        await tab.Page.ClickAsync("button[type=submit]");
+        await tab.Page.Locator(".form-errors li").First.WaitForAsync();
+
+        Assert.EndsWith("/account/login", new Uri(tab.Page.Url).AbsolutePath);
+        Assert.True(await tab.Page.Locator(".form-errors").IsVisibleAsync());
+        Assert.Empty(await tab.CspViolationsAsync());
+        Assert.True(tab.Problems.Count == 0, string.Join("\n", tab.Problems));
+    }
+
     [Theory]
     [InlineData("admin", "phone")]
     [InlineData("admin", "desktop")]
