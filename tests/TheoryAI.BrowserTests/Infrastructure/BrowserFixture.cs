@@ -26,6 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The site's services (database, accounts), for tests that prepare data the browser then uses.</summary>
+    public IServiceProvider Services => _site.Services;
+
     public static string ProjectDirectory { get; } =
         typeof(BrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ProjectDirectory").Value!;
