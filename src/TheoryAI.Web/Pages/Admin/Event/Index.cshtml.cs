@@ -5,7 +5,7 @@ using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Pages.Admin.Event;
 
-public sealed record EventInput
+public sealed record EventInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
@@ -44,9 +44,6 @@ public sealed class IndexModel(ConferenceDb db) : AdminPage
     [BindProperty]
     public EventInput Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid? OverwriteStamp { get; set; }
-
     public string Dates { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "";
 
@@ -54,7 +51,7 @@ public sealed class IndexModel(ConferenceDb db) : AdminPage
 
     public Task<IActionResult> OnPostAsync() => SaveAsync(Input.ConcurrencyStamp);
 
-    public Task<IActionResult> OnPostKeepMineAsync() => SaveAsync(OverwriteStamp ?? Input.ConcurrencyStamp);
+    public Task<IActionResult> OnPostKeepMineAsync() => SaveAsync(KeepMineStamp(Input.ConcurrencyStamp));
 
     private async Task<IActionResult> SaveAsync(Guid expectedStamp)
     {
@@ -73,21 +70,11 @@ public sealed class IndexModel(ConferenceDb db) : AdminPage
         ev.DescriptionMarkdown = Blank(Input.DescriptionMarkdown);
         ev.CompanionName = Blank(Input.CompanionName);
         ev.CompanionUrl = Blank(Input.CompanionUrl);
-        var entry = db.Entry(ev);
-        entry.State = EntityState.Modified;
-        entry.Property(e => e.ProgrammeVersion).IsModified = false;
-        entry.Property(e => e.ConcurrencyStamp).OriginalValue = expectedStamp;
-        try
+        // The event row always exists, so the "deleted meanwhile" message is never shown here.
+        if (await SaveEditAsync(db, ev, expectedStamp, Input, async () => (EventInput?)await LoadStoredAsync(), Describe,
+                "event", "/admin/event", "The event's details are missing.", nameof(ev.ProgrammeVersion)) is { } notSaved)
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await LoadStoredAsync();
-            OverwriteStamp = stored.ConcurrencyStamp;
-            ReportConflict(ConflictBetween(Describe(Input), Describe(stored), "/admin/event", "event"));
-            return Page();
+            return notSaved;
         }
         Notice = "Saved the event details.";
         return RedirectToPage("/Admin/Index");

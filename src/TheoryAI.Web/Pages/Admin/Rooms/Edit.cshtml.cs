@@ -6,7 +6,7 @@ using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Pages.Admin.Rooms;
 
-public sealed record RoomInput
+public sealed record RoomInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
@@ -28,11 +28,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
     [BindProperty]
     public RoomInput Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid? OverwriteStamp { get; set; }
+    private const string DeletedMessage = "This room was deleted by someone else while you were editing it. Create it again as a new room if it should stay.";
 
     public int? Id { get; private set; }
-    public bool ConfirmingDelete { get; private set; }
     /// <summary>The blocks that keep the room from being deleted.</summary>
     public List<string> UsedBy { get; private set; } = [];
 
@@ -54,7 +52,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
 
     public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, OverwriteStamp ?? Input.ConcurrencyStamp);
+    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
 
     public async Task<IActionResult> OnGetDeleteAsync(int id)
     {
@@ -83,24 +81,12 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         if (UsedBy.Count > 0)
         {
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", $"Room {room.Code} is still used by {UsedBy.Count} blocks of the programme, so it was not deleted. Move them to another room first.");
+            ConfirmDeleteAgain($"Room {room.Code} is still used by {UsedBy.Count} blocks of the programme, so it was not deleted. Move them to another room first.");
             return Page();
         }
-        db.Entry(room).Property(r => r.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        db.Rooms.Remove(room);
-        try
+        if (!await TryDeleteAsync(db, room, Input.ConcurrencyStamp, "Someone else changed this room after you opened the confirmation, so it was not deleted. Check it below and confirm again."))
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", "Someone else changed this room after you opened the confirmation, so it was not deleted. Check it below and confirm again.");
             return Page();
         }
         Notice = $"Deleted room {room.Code}.";
@@ -127,11 +113,8 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == existing, cancellation);
             if (room is null)
             {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This room was deleted by someone else while you were editing it. Create it again as a new room if it should stay.");
-                return Page();
+                return DeletedMeanwhilePage(DeletedMessage);
             }
-            db.Entry(room).Property(r => r.ConcurrencyStamp).OriginalValue = expectedStamp;
         }
         else
         {
@@ -141,27 +124,10 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         room.Code = Input.Code.Trim();
         room.Name = Input.Name.Trim();
         room.Capacity = Input.Capacity;
-        if (id is not null)
+        if (await SaveEditAsync(db, room, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
+                "room", Url.Page("/Admin/Rooms/Edit", new { id })!, DeletedMessage) is { } notSaved)
         {
-            db.Entry(room).State = EntityState.Modified;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await LoadStoredAsync(id!.Value);
-            if (stored is null)
-            {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This room was deleted by someone else while you were editing it. Create it again as a new room if it should stay.");
-                return Page();
-            }
-            OverwriteStamp = stored.ConcurrencyStamp;
-            ReportConflict(ConflictBetween(Describe(Input), Describe(stored), Url.Page("/Admin/Rooms/Edit", new { id })!, "room"));
-            return Page();
+            return notSaved;
         }
         Notice = $"Saved room {room.Code}.";
         return RedirectToPage("/Admin/Rooms/Index");

@@ -6,7 +6,7 @@ using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Pages.Admin.Sessions;
 
-public sealed record SessionInput
+public sealed record SessionInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
@@ -42,11 +42,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
     [BindProperty]
     public SessionInput Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid? OverwriteStamp { get; set; }
+    private const string DeletedMessage = "This session was deleted by someone else while you were editing it. Your version is below: create it again as a new session if it should stay.";
 
     public int? Id { get; private set; }
-    public bool ConfirmingDelete { get; private set; }
     public List<(int Id, string Label)> Rooms { get; private set; } = [];
     public List<DateOnly> Days { get; private set; } = [];
 
@@ -74,7 +72,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
 
     public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, OverwriteStamp ?? Input.ConcurrencyStamp);
+    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
 
     public async Task<IActionResult> OnGetDeleteAsync(int id)
     {
@@ -102,19 +100,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             Notice = "That session had already been deleted.";
             return RedirectToPage("/Admin/Index");
         }
-        db.Entry(session).Property(s => s.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        db.Sessions.Remove(session);
-        try
+        if (!await TryDeleteAsync(db, session, Input.ConcurrencyStamp, "Someone else changed this session after you opened the confirmation, so it was not deleted. Check the current version below and confirm again."))
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", "Someone else changed this session after you opened the confirmation, so it was not deleted. Check the current version below and confirm again.");
             return Page();
         }
         Notice = $"Deleted “{session.Title}”. Attendees see it as cancelled.";
@@ -144,9 +132,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == existing && s.Talk == null, cancellation);
             if (session is null)
             {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This session was deleted by someone else while you were editing it. Your version is below: create it again as a new session if it should stay.");
-                return Page();
+                return DeletedMeanwhilePage(DeletedMessage);
             }
         }
         var rules = await AdminQueries.RulesAsync(db, cancellation);
@@ -165,29 +151,10 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         session.Start = Input.Start;
         session.End = Input.End;
         session.RoomId = Input.RoomId;
-        if (id is not null)
+        if (await SaveEditAsync(db, session, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
+                "session", Url.Page("/Admin/Sessions/Edit", new { id })!, DeletedMessage) is { } notSaved)
         {
-            var entry = db.Entry(session);
-            entry.State = EntityState.Modified;
-            entry.Property(s => s.ConcurrencyStamp).OriginalValue = expectedStamp;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await LoadStoredAsync(id!.Value);
-            if (stored is null)
-            {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This session was deleted by someone else while you were editing it. Your version is below: create it again as a new session if it should stay.");
-                return Page();
-            }
-            OverwriteStamp = stored.ConcurrencyStamp;
-            ReportConflict(ConflictBetween(Describe(Input), Describe(stored), Url.Page("/Admin/Sessions/Edit", new { id })!, "session"));
-            return Page();
+            return notSaved;
         }
         Notice = $"Saved “{session.Title}”.";
         return RedirectToPage("/Admin/Index", null, null, $"entry-{session.Id}");

@@ -5,7 +5,7 @@ using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Pages.Admin.Speakers;
 
-public sealed record SpeakerInput
+public sealed record SpeakerInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
@@ -30,11 +30,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
     [BindProperty]
     public SpeakerInput Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid? OverwriteStamp { get; set; }
+    private const string DeletedMessage = "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.";
 
     public int? Id { get; private set; }
-    public bool ConfirmingDelete { get; private set; }
     public List<string> UsedBy { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id)
@@ -55,7 +53,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
 
     public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, OverwriteStamp ?? Input.ConcurrencyStamp);
+    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
 
     public async Task<IActionResult> OnGetDeleteAsync(int id)
     {
@@ -84,24 +82,12 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         if (UsedBy.Count > 0)
         {
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", $"{speaker.Name} still gives {UsedBy.Count} talks, so the speaker was not deleted. Remove them from those talks first.");
+            ConfirmDeleteAgain($"{speaker.Name} still gives {UsedBy.Count} talks, so the speaker was not deleted. Remove them from those talks first.");
             return Page();
         }
-        db.Entry(speaker).Property(s => s.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        db.Speakers.Remove(speaker);
-        try
+        if (!await TryDeleteAsync(db, speaker, Input.ConcurrencyStamp, "Someone else changed this speaker after you opened the confirmation, so it was not deleted. Check it below and confirm again."))
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", "Someone else changed this speaker after you opened the confirmation, so it was not deleted. Check it below and confirm again.");
             return Page();
         }
         Notice = $"Deleted speaker {speaker.Name}.";
@@ -129,9 +115,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             speaker = await db.Speakers.SingleOrDefaultAsync(s => s.Id == existing, cancellation);
             if (speaker is null)
             {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.");
-                return Page();
+                return DeletedMeanwhilePage(DeletedMessage);
             }
         }
         else
@@ -143,29 +127,10 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         speaker.Name = Input.Name.Trim();
         speaker.Affiliation = string.IsNullOrWhiteSpace(Input.Affiliation) ? null : Input.Affiliation.Trim();
         speaker.HomepageUrl = string.IsNullOrWhiteSpace(Input.HomepageUrl) ? null : Input.HomepageUrl.Trim();
-        if (id is not null)
+        if (await SaveEditAsync(db, speaker, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
+                "speaker", Url.Page("/Admin/Speakers/Edit", new { id })!, DeletedMessage) is { } notSaved)
         {
-            var entry = db.Entry(speaker);
-            entry.State = EntityState.Modified;
-            entry.Property(s => s.ConcurrencyStamp).OriginalValue = expectedStamp;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await LoadStoredAsync(id!.Value);
-            if (stored is null)
-            {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.");
-                return Page();
-            }
-            OverwriteStamp = stored.ConcurrencyStamp;
-            ReportConflict(ConflictBetween(Describe(Input), Describe(stored), Url.Page("/Admin/Speakers/Edit", new { id })!, "speaker"));
-            return Page();
+            return notSaved;
         }
         Notice = $"Saved speaker {speaker.Name}.";
         return RedirectToPage("/Admin/Speakers/Index");

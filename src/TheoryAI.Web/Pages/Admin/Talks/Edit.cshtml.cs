@@ -7,7 +7,7 @@ using TheoryAI.Web.Infrastructure;
 
 namespace TheoryAI.Web.Pages.Admin.Talks;
 
-public sealed record TalkInput
+public sealed record TalkInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
@@ -65,12 +65,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
     [BindProperty]
     public TalkInput Input { get; set; } = new();
 
-    /// <summary>The stored stamp the organizer saw in the conflict panel; "keep mine" overwrites exactly that version.</summary>
-    [BindProperty]
-    public Guid? OverwriteStamp { get; set; }
+    private const string DeletedMessage = "This talk was deleted by someone else while you were editing it. Your version is below: copy what you need, or create it again as a new talk.";
 
     public int? Id { get; private set; }
-    public bool ConfirmingDelete { get; private set; }
     public IHtmlContent? Preview { get; private set; }
     public List<(int Id, string Label)> Rooms { get; private set; } = [];
     public List<(int Id, string Label)> Speakers { get; private set; } = [];
@@ -97,8 +94,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
 
     public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) =>
-        OverwriteStamp is Guid stamp ? SaveAsync(id, stamp) : SaveAsync(id, Input.ConcurrencyStamp);
+    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
 
     public async Task<IActionResult> OnPostPreviewAsync(int? id)
     {
@@ -132,19 +128,9 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
             return RedirectToPage("/Admin/Index");
         }
         var deleted = $"Deleted talk {session.Talk!.Number}, “{session.Title}”. Attendees see it as cancelled.";
-        db.Entry(session).Property(s => s.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        db.Sessions.Remove(session);
-        try
+        if (!await TryDeleteAsync(db, session, Input.ConcurrencyStamp, "Someone else changed this talk after you opened the confirmation, so it was not deleted. Check the current version below and confirm again."))
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             Input = (await LoadStoredAsync(id))!;
-            ConfirmingDelete = true;
-            ModelState.Clear(); // show the stored stamp, not the posted one
-            ModelState.AddModelError("", "Someone else changed this talk after you opened the confirmation, so it was not deleted. Check the current version below and confirm again.");
             return Page();
         }
         Notice = deleted;
@@ -180,9 +166,7 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
                 .SingleOrDefaultAsync(s => s.Id == existing && s.Talk != null, cancellation);
             if (session is null)
             {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This talk was deleted by someone else while you were editing it. Your version is below: copy what you need, or create it again as a new talk.");
-                return Page();
+                return DeletedMeanwhilePage(DeletedMessage);
             }
         }
 
@@ -212,30 +196,11 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         talk.RecordingUrl = Blank(Input.RecordingUrl);
         await SetSpeakersAsync(talk, cancellation);
 
-        if (id is not null)
+        // The slot's stamp versions the whole talk: every talk edit updates the slot, so the check always runs.
+        if (await SaveEditAsync(db, session, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
+                "talk", Url.Page("/Admin/Talks/Edit", new { id })!, DeletedMessage) is { } notSaved)
         {
-            // The slot's stamp versions the whole talk: every talk edit updates the slot, so the check always runs.
-            var entry = db.Entry(session);
-            entry.State = EntityState.Modified;
-            entry.Property(s => s.ConcurrencyStamp).OriginalValue = expectedStamp;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await LoadStoredAsync(id!.Value);
-            if (stored is null)
-            {
-                DeletedMeanwhile = true;
-                ModelState.AddModelError("", "This talk was deleted by someone else while you were editing it. Your version is below: copy what you need, or create it again as a new talk.");
-                return Page();
-            }
-            OverwriteStamp = stored.ConcurrencyStamp;
-            ReportConflict(ConflictBetween(Describe(Input), Describe(stored), Url.Page("/Admin/Talks/Edit", new { id })!, "talk"));
-            return Page();
+            return notSaved;
         }
         Notice = $"Saved talk {talk.Number}, “{session.Title}”.";
         return RedirectToPage("/Admin/Index", null, null, $"entry-{session.Id}");
