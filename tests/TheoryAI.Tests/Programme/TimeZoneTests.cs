@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using TheoryAI.Tests.Infrastructure;
 using TheoryAI.Web.Programme;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TheoryAI.Tests.Programme;
 

@@ -292,7 +292,9 @@ public sealed partial class BookletRenderer
                 }
                 flow.Add(new Paragraph($"Times in {Display.ZoneName(programme.TimeZone, day.Date.ToDateTime(new TimeOnly(12, 0)))}. Page numbers lead to each talk’s abstract.", Small)
                 {
-                    SpaceBefore = 4, SpaceAfter = 12, KeepWithNext = true,
+                    SpaceBefore = 4,
+                    SpaceAfter = 12,
+                    KeepWithNext = true,
                 });
                 var columnHeads = new Row(
                     [

@@ -36,7 +36,11 @@ public sealed class MarkdownLayout(MarkdownPipeline pipeline, TextStyle body, XC
             case HeadingBlock heading:
                 blocks.Add(new Paragraph(Inlines(heading.Inline, style.WithBold().WithSize(body.Size * (heading.Level <= 2 ? 1.15 : 1.0)), null))
                 {
-                    Indent = indent, SpaceBefore = spacing * 1.5, SpaceAfter = spacing * 0.5, KeepWithNext = true, Marker = marker,
+                    Indent = indent,
+                    SpaceBefore = spacing * 1.5,
+                    SpaceAfter = spacing * 0.5,
+                    KeepWithNext = true,
+                    Marker = marker,
                 });
                 break;
             case ParagraphBlock paragraph:

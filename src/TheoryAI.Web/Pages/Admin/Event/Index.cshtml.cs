@@ -87,8 +87,15 @@ public sealed class IndexModel(ConferenceDb db) : AdminPage
         TimeZoneId = ev.TimeZoneId;
         return new EventInput
         {
-            ConcurrencyStamp = ev.ConcurrencyStamp, Name = ev.Name, Venue = ev.Venue, Address = ev.Address, Host = ev.Host,
-            Url = ev.Url, DescriptionMarkdown = ev.DescriptionMarkdown, CompanionName = ev.CompanionName, CompanionUrl = ev.CompanionUrl,
+            ConcurrencyStamp = ev.ConcurrencyStamp,
+            Name = ev.Name,
+            Venue = ev.Venue,
+            Address = ev.Address,
+            Host = ev.Host,
+            Url = ev.Url,
+            DescriptionMarkdown = ev.DescriptionMarkdown,
+            CompanionName = ev.CompanionName,
+            CompanionUrl = ev.CompanionUrl,
         };
     }
 
