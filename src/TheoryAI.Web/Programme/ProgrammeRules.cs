@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using TheoryAI.Web.Programme;
 
-namespace TheoryAI.Web.Pages.Admin;
+namespace TheoryAI.Web.Programme;
 
 /// <summary>A broken rule: the form field it concerns (the input's property name) and what to do about it.</summary>
 public sealed record RuleViolation(string Field, string Message);
