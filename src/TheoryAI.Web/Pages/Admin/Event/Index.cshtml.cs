@@ -9,12 +9,10 @@ public sealed record EventInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
-    [Required(ErrorMessage = "Name: enter the event's name.")]
-    [StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
+    [Required(ErrorMessage = "Name: enter the event's name."), StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
     public string Name { get; init; } = "";
 
-    [Required(ErrorMessage = "Venue: enter where the event takes place.")]
-    [StringLength(200, ErrorMessage = "Venue: at most 200 characters.")]
+    [Required(ErrorMessage = "Venue: enter where the event takes place."), StringLength(200, ErrorMessage = "Venue: at most 200 characters.")]
     public string Venue { get; init; } = "";
 
     [StringLength(300, ErrorMessage = "Address: at most 300 characters.")]
@@ -23,19 +21,16 @@ public sealed record EventInput : IStampedInput
     [StringLength(200, ErrorMessage = "Host: at most 200 characters.")]
     public string? Host { get; init; }
 
-    [Url(ErrorMessage = "Website: enter a full address starting with https://.")]
-    [StringLength(500, ErrorMessage = "Website: at most 500 characters.")]
+    [Url(ErrorMessage = "Website: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Website: at most 500 characters.")]
     public string? Url { get; init; }
 
-    [DataType(DataType.MultilineText)]
-    [StringLength(20000, ErrorMessage = "Description: at most 20,000 characters.")]
+    [DataType(DataType.MultilineText), StringLength(20000, ErrorMessage = "Description: at most 20,000 characters.")]
     public string? DescriptionMarkdown { get; init; }
 
     [StringLength(200, ErrorMessage = "Companion event: at most 200 characters.")]
     public string? CompanionName { get; init; }
 
-    [Url(ErrorMessage = "Companion event's website: enter a full address starting with https://.")]
-    [StringLength(500, ErrorMessage = "Companion event's website: at most 500 characters.")]
+    [Url(ErrorMessage = "Companion event's website: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Companion event's website: at most 500 characters.")]
     public string? CompanionUrl { get; init; }
 }
 

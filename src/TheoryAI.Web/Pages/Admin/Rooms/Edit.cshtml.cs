@@ -11,12 +11,10 @@ public sealed record RoomInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
-    [Required(ErrorMessage = "Code: enter the venue's room code (e.g. PI/4-400).")]
-    [StringLength(40, ErrorMessage = "Code: at most 40 characters.")]
+    [Required(ErrorMessage = "Code: enter the venue's room code (e.g. PI/4-400)."), StringLength(40, ErrorMessage = "Code: at most 40 characters.")]
     public string Code { get; init; } = "";
 
-    [Required(ErrorMessage = "Name: enter the room's name (e.g. Space Room).")]
-    [StringLength(100, ErrorMessage = "Name: at most 100 characters.")]
+    [Required(ErrorMessage = "Name: enter the room's name (e.g. Space Room)."), StringLength(100, ErrorMessage = "Name: at most 100 characters.")]
     public string Name { get; init; } = "";
 
     [Range(1, 100000, ErrorMessage = "Capacity: a number of seats from 1 up, or leave it empty.")]

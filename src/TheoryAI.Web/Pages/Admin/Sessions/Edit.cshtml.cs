@@ -13,8 +13,7 @@ public sealed record SessionInput : IStampedInput
 
     public SessionKind Kind { get; init; } = SessionKind.Break;
 
-    [Required(ErrorMessage = "Title: enter what happens (e.g. Coffee break).")]
-    [StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
+    [Required(ErrorMessage = "Title: enter what happens (e.g. Coffee break)."), StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
     public string Title { get; init; } = "";
 
     [Required(ErrorMessage = "Date: choose the day.")]

@@ -10,8 +10,7 @@ public sealed record SpeakerInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
-    [Required(ErrorMessage = "Name: enter the speaker's name.")]
-    [StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
+    [Required(ErrorMessage = "Name: enter the speaker's name."), StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
     public string Name { get; init; } = "";
 
     [StringLength(100, ErrorMessage = "Slug: at most 100 characters.")]
@@ -20,8 +19,7 @@ public sealed record SpeakerInput : IStampedInput
     [StringLength(200, ErrorMessage = "Affiliation: at most 200 characters.")]
     public string? Affiliation { get; init; }
 
-    [Url(ErrorMessage = "Homepage: enter a full address starting with https://.")]
-    [StringLength(500, ErrorMessage = "Homepage: at most 500 characters.")]
+    [Url(ErrorMessage = "Homepage: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Homepage: at most 500 characters.")]
     public string? HomepageUrl { get; init; }
 
     /// <summary>The slug asked for, or the one made from the name.</summary>

@@ -16,8 +16,7 @@ public sealed record TalkInput : IStampedInput
     [Range(1, 99999, ErrorMessage = "Number: use a positive whole number.")]
     public int Number { get; init; }
 
-    [Required(ErrorMessage = "Title: enter the talk's title.")]
-    [StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
+    [Required(ErrorMessage = "Title: enter the talk's title."), StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
     public string Title { get; init; } = "";
 
     public SessionKind Kind { get; init; } = SessionKind.Talk;
@@ -25,8 +24,7 @@ public sealed record TalkInput : IStampedInput
     [StringLength(100, ErrorMessage = "Type: at most 100 characters (e.g. Workshop Talk).")]
     public string? Type { get; init; }
 
-    [DataType(DataType.MultilineText)]
-    [StringLength(20000, ErrorMessage = "Abstract: at most 20,000 characters.")]
+    [DataType(DataType.MultilineText), StringLength(20000, ErrorMessage = "Abstract: at most 20,000 characters.")]
     public string? AbstractMarkdown { get; init; }
 
     public List<int> SpeakerIds { get; init; } = [];
@@ -48,8 +46,7 @@ public sealed record TalkInput : IStampedInput
 
     public int? RoomId { get; init; }
 
-    [Url(ErrorMessage = "Recording: enter a full address starting with https://.")]
-    [StringLength(500, ErrorMessage = "Recording: at most 500 characters.")]
+    [Url(ErrorMessage = "Recording: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Recording: at most 500 characters.")]
     public string? RecordingUrl { get; init; }
 
     /// <summary>Deliberately let this block share its room with another at the same time (e.g. a social event).</summary>
