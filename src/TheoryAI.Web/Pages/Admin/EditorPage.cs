@@ -79,7 +79,7 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
     /// <summary>The message on the form when the item was deleted while the organizer edited it.</summary>
     protected abstract string DeletedMessage { get; }
 
-    /// <summary>Where the organizer goes after a delete.</summary>
+    /// <summary>Where the organizer goes after a save or a delete.</summary>
     protected virtual string ListPage => "/Admin/Index";
 
     /// <summary>Properties of the item the form does not edit and a save must not overwrite.</summary>
@@ -103,8 +103,11 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
     /// <summary>The fields shown side by side in the conflict panel.</summary>
     protected abstract IReadOnlyDictionary<string, string> Describe(TInput input);
 
-    /// <summary>Sets the notice and says where to go after a save.</summary>
-    protected abstract IActionResult Saved(TItem item);
+    /// <summary>The notice after a save.</summary>
+    protected abstract string SavedNotice(TItem item);
+
+    /// <summary>Where on <see cref="ListPage"/> the saved item is (a fragment), if anywhere.</summary>
+    protected virtual string? SavedFragment(TItem item) => null;
 
     /// <summary>Sets the notice after a delete.</summary>
     protected abstract string DeletedNotice(TItem item);
@@ -254,7 +257,8 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
                 await Db.SaveChangesAsync(Cancellation);
                 await unit.CommitAsync(Cancellation);
             }
-            return Saved(item);
+            Notice = SavedNotice(item);
+            return RedirectToPage(ListPage, null, null, SavedFragment(item));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -11,19 +11,6 @@ public sealed class ConcurrentSaveTests(OrganizerSite site) : IClassFixture<Orga
 {
     private const int Rounds = 6;
 
-    private int RoomId(string code)
-    {
-        using var db = site.CreateDb();
-        return db.Rooms.Where(r => r.Code == code).Select(r => r.Id).Single();
-    }
-
-    private static async Task<string> ErrorsOf(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await HtmlForm.ParseAsync(response);
-        return string.Join("\n", page.QuerySelectorAll(".field-error, .form-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
-    }
-
     /// <summary>Posts both forms at once and returns the two answers, the successful one first.</summary>
     private static async Task<(HttpResponseMessage Saved, HttpResponseMessage Refused)> RaceAsync(HtmlForm first, HtmlForm second)
     {
@@ -39,7 +26,7 @@ public sealed class ConcurrentSaveTests(OrganizerSite site) : IClassFixture<Orga
     {
         var alice = await site.SignedInOrganizerAsync("race-alice@example.org");
         var bob = await site.SignedInOrganizerAsync("race-bob@example.org");
-        var room = RoomId("PI/1-119").ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var room = site.RoomId("PI/1-119").ToString(System.Globalization.CultureInfo.InvariantCulture);
         for (var round = 0; round < Rounds; round++)
         {
             var start = new TimeOnly(20, 0).AddMinutes(10 * round);
@@ -53,7 +40,7 @@ public sealed class ConcurrentSaveTests(OrganizerSite site) : IClassFixture<Orga
 
             var (_, refused) = await RaceAsync(alicesForm, bobsForm);
 
-            Assert.Contains("Room: PI/1-119", await ErrorsOf(refused));
+            Assert.Contains("Room: PI/1-119", await OrganizerSite.ErrorsOf(refused));
             var kept = HtmlForm.From(alice, new Uri("http://localhost/"), await HtmlForm.ParseAsync(refused), "#edit-form");
             Assert.EndsWith($"block {round}", kept["Input.Title"]);
             using var db = site.CreateDb();
@@ -74,7 +61,7 @@ public sealed class ConcurrentSaveTests(OrganizerSite site) : IClassFixture<Orga
 
             var (_, refused) = await RaceAsync(alicesForm, bobsForm);
 
-            Assert.Contains($"Code: another room already has the code “{code}”", await ErrorsOf(refused));
+            Assert.Contains($"Code: another room already has the code “{code}”", await OrganizerSite.ErrorsOf(refused));
             var kept = HtmlForm.From(alice, new Uri("http://localhost/"), await HtmlForm.ParseAsync(refused), "#edit-form");
             Assert.Equal(code, kept["Input.Code"]);
         }
@@ -96,7 +83,7 @@ public sealed class ConcurrentSaveTests(OrganizerSite site) : IClassFixture<Orga
 
             var (_, refused) = await RaceAsync(alicesForm, bobsForm);
 
-            Assert.Contains($"Number: {number} is already used by another talk", await ErrorsOf(refused));
+            Assert.Contains($"Number: {number} is already used by another talk", await OrganizerSite.ErrorsOf(refused));
         }
     }
 }

@@ -32,26 +32,27 @@ public sealed class FullDiskInterceptor : SaveChangesInterceptor
 /// <summary>A save the store refuses for disk reasons keeps the organizer's form and says what happened.</summary>
 public sealed class StoreFailureTests(FullDiskSite site) : IClassFixture<FullDiskSite>
 {
-    [Fact]
-    public async Task A_save_on_a_full_disk_keeps_the_form_and_says_the_disk_is_full()
+    private async Task<HttpResponseMessage> WhileTheDiskIsFullAsync(Func<Task<HttpResponseMessage>> post)
     {
-        var organizer = await site.SignedInOrganizerAsync("full-disk@example.org");
-        int sessionId;
-        using (var db = site.CreateDb())
-        {
-            sessionId = db.Talks.Where(t => t.Number == 3).Select(t => t.SessionId).Single();
-        }
-        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
         site.Disk.Full = true;
-        HttpResponseMessage response;
         try
         {
-            response = await form.Set("Input.Title", "A title typed before the disk filled up").SubmitAsync();
+            return await post();
         }
         finally
         {
             site.Disk.Full = false;
         }
+    }
+
+    [Fact]
+    public async Task A_save_on_a_full_disk_keeps_the_form_and_says_the_disk_is_full()
+    {
+        var organizer = await site.SignedInOrganizerAsync("full-disk@example.org");
+        var sessionId = site.SessionOfTalk(3);
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+
+        var response = await WhileTheDiskIsFullAsync(() => form.Set("Input.Title", "A title typed before the disk filled up").SubmitAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForm.ParseAsync(response);
@@ -69,22 +70,10 @@ public sealed class StoreFailureTests(FullDiskSite site) : IClassFixture<FullDis
     public async Task A_delete_on_a_full_disk_shows_the_confirmation_again_with_the_reason()
     {
         var organizer = await site.SignedInOrganizerAsync("full-disk-delete@example.org");
-        int sessionId;
-        using (var db = site.CreateDb())
-        {
-            sessionId = db.Talks.Where(t => t.Number == 4).Select(t => t.SessionId).Single();
-        }
+        var sessionId = site.SessionOfTalk(4);
         var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
-        site.Disk.Full = true;
-        HttpResponseMessage response;
-        try
-        {
-            response = await confirm.SubmitAsync();
-        }
-        finally
-        {
-            site.Disk.Full = false;
-        }
+
+        var response = await WhileTheDiskIsFullAsync(() => confirm.SubmitAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForm.ParseAsync(response);

@@ -6,17 +6,11 @@ namespace TheoryAI.Tests.Pages.Admin;
 /// <summary>The admin forms normalise pasted line breaks and refuse other control characters at the field.</summary>
 public sealed class TextInputTests(OrganizerSite site) : IClassFixture<OrganizerSite>
 {
-    private int SessionOfTalk(int number)
-    {
-        using var db = site.CreateDb();
-        return db.Talks.Where(t => t.Number == number).Select(t => t.SessionId).Single();
-    }
-
     [Fact]
     public async Task A_control_character_in_a_title_is_refused_at_the_field_and_nothing_is_saved()
     {
         var organizer = await site.SignedInOrganizerAsync("bell@example.org");
-        var sessionId = SessionOfTalk(5);
+        var sessionId = site.SessionOfTalk(5);
         var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
         var before = form["Input.Title"];
 
@@ -34,7 +28,7 @@ public sealed class TextInputTests(OrganizerSite site) : IClassFixture<Organizer
     public async Task Line_breaks_pasted_from_a_word_processor_are_stored_as_plain_line_breaks()
     {
         var organizer = await site.SignedInOrganizerAsync("paste@example.org");
-        var sessionId = SessionOfTalk(6);
+        var sessionId = site.SessionOfTalk(6);
         var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
 
         var response = await form.Set("Input.AbstractMarkdown", "First paragraph.\v\vSecond paragraph.").SubmitAsync();

@@ -82,11 +82,7 @@ public sealed class IndexModel(ConferenceDb db) : EditorPage<EventInput, Confere
         return Task.CompletedTask;
     }
 
-    protected override IActionResult Saved(ConferenceEvent item)
-    {
-        Notice = "Saved the event details.";
-        return RedirectToPage("/Admin/Index");
-    }
+    protected override string SavedNotice(ConferenceEvent item) => "Saved the event details.";
 
     protected override string DeletedNotice(ConferenceEvent item) => "";
 

@@ -48,11 +48,7 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<RoomInput, Room>(db)
         return Task.CompletedTask;
     }
 
-    protected override IActionResult Saved(Room item)
-    {
-        Notice = $"Saved room {item.Code}.";
-        return RedirectToPage(ListPage);
-    }
+    protected override string SavedNotice(Room item) => $"Saved room {item.Code}.";
 
     protected override string DeletedNotice(Room item) => $"Deleted room {item.Code}.";
 

@@ -92,11 +92,9 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
         return Task.CompletedTask;
     }
 
-    protected override IActionResult Saved(Session item)
-    {
-        Notice = $"Saved “{item.Title}”.";
-        return RedirectToPage("/Admin/Index", null, null, $"entry-{item.Id}");
-    }
+    protected override string SavedNotice(Session item) => $"Saved “{item.Title}”.";
+
+    protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
 
     protected override string DeletedNotice(Session item) => $"Deleted “{item.Title}”. Attendees see it as cancelled.";
 

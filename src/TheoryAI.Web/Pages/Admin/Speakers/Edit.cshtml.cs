@@ -54,11 +54,7 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SpeakerInput, Speake
         return Task.CompletedTask;
     }
 
-    protected override IActionResult Saved(Speaker item)
-    {
-        Notice = $"Saved speaker {item.Name}.";
-        return RedirectToPage(ListPage);
-    }
+    protected override string SavedNotice(Speaker item) => $"Saved speaker {item.Name}.";
 
     protected override string DeletedNotice(Speaker item) => $"Deleted speaker {item.Name}.";
 

@@ -150,11 +150,9 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
         await SetSpeakersAsync(talk);
     }
 
-    protected override IActionResult Saved(Session item)
-    {
-        Notice = $"Saved talk {item.Talk!.Number}, “{item.Title}”.";
-        return RedirectToPage("/Admin/Index", null, null, $"entry-{item.Id}");
-    }
+    protected override string SavedNotice(Session item) => $"Saved talk {item.Talk!.Number}, “{item.Title}”.";
+
+    protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
 
     protected override string DeletedNotice(Session item) => $"Deleted talk {item.Talk!.Number}, “{item.Title}”. Attendees see it as cancelled.";
 
