@@ -93,5 +93,5 @@ public sealed class ProgrammeSnapshotCache
 {
     internal SemaphoreSlim Gate { get; } = new(1, 1);
     internal volatile ProgrammeSnapshot? CurrentSnapshot;
-    internal ProgrammeSnapshot? Current { get => CurrentSnapshot; set => CurrentSnapshot = value; }
+    public ProgrammeSnapshot? Current { get => CurrentSnapshot; set => CurrentSnapshot = value; }
 }

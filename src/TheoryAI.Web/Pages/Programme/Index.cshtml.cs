@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using TheoryAI.Web.Pages.Shared;
@@ -5,6 +6,7 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Programme;
 
+[OutputCache(PolicyName = ProgrammeCache.Policy)]
 public sealed class IndexModel(ProgrammeReader reader, TimeProvider clock) : ProgrammePage(reader)
 {
     /// <summary>The one day shown, or null for the whole programme.</summary>
