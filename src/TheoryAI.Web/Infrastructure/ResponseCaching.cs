@@ -208,17 +208,19 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 {
     internal static readonly TimeSpan Slot = TimeSpan.FromMinutes(5);
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var services = http.RequestServices;
         var now = "all";
         if (!Path.HasExtension(http.Request.Path.Value))
         {
-            // The event's dates as last loaded; none loaded yet (or just evicted): vary by slot, which is always safe.
-            var snapshot = services.GetRequiredService<ProgrammeSnapshotCache>().Current;
+            // The event's dates decide whether pages vary by slot. They are held in memory (kept across evictions, so
+            // a hit or a coalesced miss costs no query here); only the first request after start loads them.
+            var ev = services.GetRequiredService<ProgrammeSnapshotCache>().LastEvent
+                ?? (await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (snapshot is null || DuringEvent(snapshot.Event, clock))
+            if (DuringEvent(ev, clock))
             {
                 now = (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture);
             }
@@ -237,7 +239,6 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<ProgrammeGeneration>().Value.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["now"] = now;
-        return ValueTask.CompletedTask;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace TheoryAI.Web.Programme;
@@ -23,45 +24,61 @@ public static class ProgrammeCache
         builder.CacheOutput(Policy).WithMetadata(new ProgrammeQueryKeysAttribute(queryKeys));
 
     /// <summary>
-    /// Sets the view's ETag from the programme version, the "now" slot the policy chose, the request's path and the
-    /// query keys the view reads, and the encoding the response goes out in (a strong ETag must differ per
-    /// representation). Returns true when the client already holds this representation: answer 304.
+    /// Sets the view's weak ETag from the programme version, the "now" slot the policy chose, the request's path and
+    /// the query keys the view reads. Returns true when the client already holds this view: answer 304.
     /// </summary>
-    public static bool SetETag(HttpContext http, ProgrammeSnapshot programme, string variant = "")
+    public static bool SetETag(HttpContext http, ProgrammeSnapshot programme, string variant = "", string? mediaType = null)
     {
+        if (Infrastructure.ProgrammeCachePolicy.MayBePersonal(http))
+        {
+            // A personal response is neither cached nor revalidated.
+            return false;
+        }
         var slot = http.Items[SlotItem] as string ?? "all";
         var build = typeof(ProgrammeCache).Assembly.ManifestModule.ModuleVersionId;
         var declared = http.GetEndpoint()?.Metadata.GetMetadata<ProgrammeQueryKeysAttribute>()?.Keys ?? [];
-        var query = string.Join('&', declared.Select(k => $"{k}={http.Request.Query[k]}"));
+        // Files name their selection in the variant, normalised (talks=3,2 is talks=2,3); pages by their query keys.
+        var query = mediaType is null ? string.Join('&', declared.Select(k => $"{k}={http.Request.Query[k]}")) : "";
         var key = $"{http.Request.PathBase}{http.Request.Path}|{query}|{variant}|{slot}|{build}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
-        var plain = $"\"{programme.Version.ToString(CultureInfo.InvariantCulture)}-{hash}\"";
+        var opaque = $"{programme.Version.ToString(CultureInfo.InvariantCulture)}-{hash}";
+        string tag;
+        if (mediaType is null)
+        {
+            // Pages: weak, as the plain, gzip and br copies are the same page in meaning but not in bytes.
+            tag = $"W/\"{opaque}\"";
+        }
+        else
+        {
+            // Files: strong, so they name the encoding they go out in (a strong tag differs per representation).
+            http.Response.ContentType = mediaType;
+            var compression = http.RequestServices.GetService<IResponseCompressionProvider>();
+            var encoding = compression is not null && compression.CheckRequestAcceptsCompression(http) && compression.ShouldCompressResponse(http)
+                ? compression.GetCompressionProvider(http)?.EncodingName
+                : null;
+            opaque = encoding is null ? opaque : $"{opaque}-{encoding}";
+            tag = $"\"{opaque}\"";
+        }
         var response = http.Response;
-        response.Headers.ETag = plain;
+        response.Headers.ETag = tag;
         // Clients may keep the view but must ask again; the ETag makes asking cheap.
         response.Headers.CacheControl = "public, no-cache";
         response.OnStarting(static state =>
         {
             var r = (HttpResponse)state;
-            var tag = r.Headers.ETag.ToString();
             if (r.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
             {
                 r.Headers.Remove(HeaderNames.ETag);
             }
-            else if (r.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding && tag.EndsWith('"'))
-            {
-                r.Headers.ETag = $"{tag[..^1]}-{encoding}\"";
-            }
             return Task.CompletedTask;
         }, response);
 
-        var prefix = plain[..^1];
         foreach (var value in http.Request.Headers.IfNoneMatch)
         {
             foreach (var candidate in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
-                if (tag == "*" || tag == plain || tag.StartsWith(prefix + "-", StringComparison.Ordinal))
+                // If-None-Match compares weakly.
+                if (candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == $"\"{opaque}\"")
                 {
                     return true;
                 }

@@ -43,6 +43,7 @@ public sealed class ProgrammeCacheTests
         await using var site = new SiteFactory();
         var client = site.CreateClient();
         var tags = new List<EntityTagHeaderValue>();
+        var sentEncodings = new List<string>();
         foreach (var encoding in new[] { "", "gzip", "br" })
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -54,6 +55,7 @@ public sealed class ProgrammeCacheTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var tag = Assert.IsType<EntityTagHeaderValue>(response.Headers.ETag);
             tags.Add(tag);
+            sentEncodings.Add(string.Join(",", response.Content.Headers.ContentEncoding));
             if (!tag.IsWeak)
             {
                 // The cached copy answers 304 for the tag of its own encoding.
@@ -66,7 +68,14 @@ public sealed class ProgrammeCacheTests
                 Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
             }
         }
-        Assert.True(tags.All(t => t.IsWeak) || tags.Select(t => t.Tag).Distinct().Count() == 3, string.Join(" ", tags));
+        // Weak tags may be shared; a strong tag names one representation: as many tags as encodings sent (a PDF is
+        // sent as it is whatever the client accepts, so its three copies are one representation).
+        Assert.True(tags.All(t => t.IsWeak) || tags.Select(t => t.Tag).Distinct().Count() == sentEncodings.Distinct().Count(),
+            string.Join(" ", tags.Zip(sentEncodings, (t, e) => $"{t} ({e})")));
+        if (path == "/calendar.ics")
+        {
+            Assert.Equal(3, sentEncodings.Distinct().Count());
+        }
     }
 
     [Fact]
@@ -95,17 +104,21 @@ public sealed class ProgrammeCacheTests
         await using var site = new CountingSiteFactory();
         var client = site.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/venue")).StatusCode);
+        async Task EditAsync()
+        {
+            await using var db = site.CreateDb();
+            var ev = await db.Events.SingleAsync();
+            ev.Name += " ";
+            await db.SaveChangesAsync();
+        }
+        // One request after an edit: the snapshot reloads and the page renders.
+        await EditAsync();
         site.Commands.Reset();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/speakers")).StatusCode);
         var oneRender = site.Commands.Count;
         Assert.True(oneRender > 0);
 
-        await using (var db = site.CreateDb())
-        {
-            var ev = await db.Events.SingleAsync();
-            ev.Name += " ";
-            await db.SaveChangesAsync();
-        }
+        await EditAsync();
         site.Commands.Reset();
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetAsync("/speakers")));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -126,12 +139,12 @@ public sealed class ProgrammeCacheTests
         {
             db.ChangeAuthor = "editor@example.org";
             var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
-            session.Title = "Scaling Limits, evicted";
+            session.Title = "Scaling Limits evicted";
             await db.SaveChangesAsync();
         }
         foreach (var path in new[] { "/programme", "/calendar.ics", "/changes.atom", "/changes" })
         {
-            Assert.Contains("Scaling Limits, evicted", await client.GetStringAsync(path));
+            Assert.Contains("Scaling Limits evicted", await client.GetStringAsync(path));
         }
     }
 
@@ -161,8 +174,12 @@ public sealed class ProgrammeCacheTests
             var at = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
             db.Changes.AddRange(Enumerable.Range(1, 120).Select(i => new ChangeRecord
             {
-                AtUtc = at.AddMinutes(i), ChangedBy = "x@example.org", Kind = ChangeKind.TitleChanged, IsPublic = true,
-                Summary = $"“Talk {i}”: renamed", EntityType = "Session",
+                AtUtc = at.AddMinutes(i),
+                ChangedBy = "x@example.org",
+                Kind = ChangeKind.TitleChanged,
+                IsPublic = true,
+                Summary = $"“Talk {i}”: renamed",
+                EntityType = "Session",
             }));
             await db.SaveChangesAsync();
         }

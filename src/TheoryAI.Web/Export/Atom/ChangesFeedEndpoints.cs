@@ -15,7 +15,7 @@ public static class ChangesFeedEndpoints
         {
             var programme = await reader.GetAsync(http.RequestAborted);
             var baseUrl = CalendarLinks.BaseUrl(http);
-            if (ProgrammeCache.SetETag(http, programme, baseUrl.ToString()))
+            if (ProgrammeCache.SetETag(http, programme, baseUrl.ToString(), $"{ChangesFeedWriter.MediaType}; charset=utf-8"))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }

@@ -31,7 +31,7 @@ public static class BookletEndpoints
         // Unknown talk numbers are left out: the booklet holds the talks of the selection that exist.
         var selection = request.Selection?.Resolve(programme).Found.Select(t => t.Talk!.Number).ToHashSet();
         var options = new BookletOptions(request.Paper, selection);
-        if (ProgrammeCache.SetETag(http, programme, Variant(options)))
+        if (ProgrammeCache.SetETag(http, programme, Variant(options), "application/pdf"))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

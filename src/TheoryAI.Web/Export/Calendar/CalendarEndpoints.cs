@@ -60,7 +60,7 @@ public static class CalendarEndpoints
     private static IResult Send(HttpContext http, ProgrammeSnapshot programme, CalendarFeed feed, string variant = "")
     {
         var baseUrl = CalendarLinks.BaseUrl(http);
-        if (ProgrammeCache.SetETag(http, programme, $"{variant}|{baseUrl}"))
+        if (ProgrammeCache.SetETag(http, programme, $"{variant}|{baseUrl}", $"{CalendarWriter.MediaType}; charset=utf-8"))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 

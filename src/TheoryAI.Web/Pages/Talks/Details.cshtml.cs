@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 
