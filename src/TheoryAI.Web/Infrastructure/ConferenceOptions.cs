@@ -19,6 +19,10 @@ public sealed class ConferenceOptions
     [Url]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>How often the programme version is read to see writers outside this process (<c>seed --replace</c>
+    /// on a live site); zero turns the check off. The site's own saves evict the cache at once.</summary>
+    public TimeSpan ExternalWriterCheck { get; set; } = TimeSpan.FromSeconds(1);
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

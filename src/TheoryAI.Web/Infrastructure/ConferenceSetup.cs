@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
+using TheoryAI.Web.Export.Atom;
 using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Programme;
@@ -58,14 +59,15 @@ public static class ConferenceSetup
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseProgrammeCaching();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseOrganizerSecurity();
+        app.UseProgrammeCaching();
+        app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapCalendarFeeds();
         app.MapBooklet();
+        app.MapChangesFeed();
         return app;
     }
 }

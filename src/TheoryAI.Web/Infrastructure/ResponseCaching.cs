@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Programme;
@@ -9,29 +10,23 @@ using TheoryAI.Web.Programme;
 namespace TheoryAI.Web.Infrastructure;
 
 /// <summary>
-/// Server-side caching of the public programme views, keyed on the programme version, with ETags and compression.
-/// Everyone opens the programme at the same moment (doors open, a change is announced) and calendar apps poll the
-/// feeds all day: a cached response costs one version query instead of a render.
+/// Start-up wiring of the output cache for the public views (<see cref="ProgrammeCache"/>), with compression inside
+/// it so each cached view is compressed once per encoding. Everyone opens the programme at the same moment (doors
+/// open, a change is announced) and calendar apps poll the feeds all day: a cached response costs no query at all.
 /// </summary>
 public static class ResponseCaching
 {
-    /// <summary>
-    /// The public, anonymous GET views that only depend on the programme (and, for pages, on the time of day).
-    /// Anything else — /admin, /account, forms, error pages — is never cached.
-    /// </summary>
-    private static readonly PathString[] PublicPaths =
-        ["/programme", "/talks", "/speakers", "/venue", "/calendar.ics", "/agenda.ics", "/booklet.pdf"];
-
     public static IServiceCollection AddProgrammeCaching(this IServiceCollection services)
     {
-        services.AddSingleton<ProgrammeVersionProbe>();
-        services.AddSingleton<StoreWriteWatcher>();
-        services.ConfigureDbContext<ConferenceDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<StoreWriteWatcher>()));
+        services.AddSingleton<ProgrammeGeneration>();
+        services.AddSingleton<ProgrammeWriteEviction>();
+        services.AddHostedService<ExternalWriterWatch>();
+        services.ConfigureDbContext<ConferenceDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ProgrammeWriteEviction>()));
         services.AddOutputCache(options =>
         {
-            options.AddBasePolicy(new ProgrammeCachePolicy());
-            // A rendered view of an old version is never served again (the version is part of the key); expiry only
-            // frees the memory.
+            options.AddPolicy(ProgrammeCache.Policy, new ProgrammeCachePolicy());
+            // A view of an old programme is never served again (eviction and the generation key see to it); expiry
+            // only frees the memory of views nobody asks for.
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
         });
         services.AddResponseCompression(options =>
@@ -39,67 +34,175 @@ public static class ResponseCaching
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/calendar"];
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/calendar", "application/atom+xml"];
         });
         return services;
     }
 
-    /// <summary>
-    /// Output cache outside compression, so each version is compressed once per encoding and then served from memory.
-    /// Place before static files and routing; the policy decides by path, so it needs no endpoint metadata.
-    /// </summary>
+    /// <summary>After routing and authentication (the policy reads endpoint metadata and the signed-in user); the
+    /// cache outside compression, so it stores each encoding once and serves it from memory.</summary>
     public static IApplicationBuilder UseProgrammeCaching(this IApplicationBuilder app) =>
         app.UseOutputCache().UseResponseCompression();
+}
 
-    internal static bool IsPublicView(HttpRequest request)
-    {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return false;
-        }
-        var path = request.Path;
-        if (path == "/")
-        {
-            return true;
-        }
-        foreach (var prefix in PublicPaths)
-        {
-            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+/// <summary>
+/// Bumped whenever the programme changes (this process's saves, or a writer outside it seen by
+/// <see cref="ExternalWriterWatch"/>). It is part of every cache key, so a view rendered from the old programme while
+/// the change was being saved is stored under a key nobody asks for again; eviction by tag frees the memory.
+/// </summary>
+public sealed class ProgrammeGeneration(IOutputCacheStore store, ProgrammeSnapshotCache snapshots)
+{
+    private long _value;
 
-    /// <summary>
-    /// A request that may belong to a signed-in person: an Authorization header, an authenticated user, or any of the
-    /// framework's cookies (sign-in, antiforgery, session). Checked by cookie name as well because the cache may run
-    /// before authentication has read the cookie.
-    /// </summary>
-    internal static bool MayBePersonal(HttpContext http)
+    public long Value => Interlocked.Read(ref _value);
+
+    public async Task ChangedAsync(CancellationToken cancellationToken = default)
     {
-        if (http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey(HeaderNames.Authorization))
-        {
-            return true;
-        }
-        foreach (var cookie in http.Request.Cookies)
-        {
-            if (cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
+        Interlocked.Increment(ref _value);
+        snapshots.Current = null;
+        await store.EvictByTagAsync(ProgrammeCache.Tag, cancellationToken);
     }
 }
 
 /// <summary>
-/// Varies cached views by programme version, query string and Accept-Encoding; pages also by the current five-minute
-/// slot while the event runs, because the programme marks what is on "now" and "next" from the clock. Talks start and
-/// end on five-minute boundaries, so within a slot those marks cannot change; outside the event's days the marks are
-/// empty and pages are cached for the whole version. The ETag names the same parts, so a client revalidating gets a
-/// 304 from memory.
+/// The write path's eviction: a save that adds, changes or deletes a programme entity (or a change record) evicts the
+/// cached views once its transaction commits. Looks at the change tracker, not at SQL.
+/// </summary>
+public sealed class ProgrammeWriteEviction(IServiceProvider services)
+    : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor, Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = [];
+
+    private ProgrammeGeneration Generation => services.GetRequiredService<ProgrammeGeneration>();
+
+    private static bool TouchesProgramme(DbContext context) =>
+        context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker or ChangeRecord);
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && TouchesProgramme(context))
+        {
+            _pending.AddOrUpdate(context, this);
+        }
+        return ValueTask.FromResult(result);
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context && TouchesProgramme(context))
+        {
+            _pending.AddOrUpdate(context, this);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData,
+        int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _pending.Remove(context))
+        {
+            await Generation.ChangedAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    public override int SavedChanges(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _pending.Remove(context))
+        {
+            Generation.ChangedAsync().GetAwaiter().GetResult();
+        }
+        return result;
+    }
+
+    async Task Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor.TransactionCommittedAsync(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        if (eventData.Context is { } context && _pending.Remove(context))
+        {
+            await Generation.ChangedAsync(cancellationToken);
+        }
+    }
+
+    void Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor.TransactionCommitted(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && _pending.Remove(context))
+        {
+            Generation.ChangedAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    void Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor.TransactionRolledBack(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    Task Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor.TransactionRolledBackAsync(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData,
+        CancellationToken cancellationToken)
+    {
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A writer in another process (<c>seed --replace</c> on a live site) does not pass through this process's saves: the
+/// programme version is read once a second (one query a second, whatever the traffic) and a new version evicts.
+/// </summary>
+public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGeneration generation,
+    Microsoft.Extensions.Options.IOptions<ConferenceOptions> options, ILogger<ExternalWriterWatch> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.ExternalWriterCheck <= TimeSpan.Zero)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(options.Value.ExternalWriterCheck);
+        long? seen = null;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var version = await scope.ServiceProvider.GetRequiredService<ProgrammeReader>().GetVersionAsync(stoppingToken);
+                if (seen is not null && version != seen)
+                {
+                    await generation.ChangedAsync(stoppingToken);
+                }
+                seen = version;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store may not be migrated yet, or be briefly locked by the other writer: try again next tick.
+                logger.LogDebug(e, "Could not read the programme version");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Caches public views per generation, path, declared query keys, Accept-Encoding and, for pages, the current
+/// five-minute slot while the event runs (the programme marks what is on "now" and "next" from the clock; talks start
+/// and end on five-minute boundaries, so within a slot those marks cannot change). Nothing personal: requests of a
+/// signed-in person or carrying credentials or the framework's cookies are neither served from nor stored in the
+/// cache, nor is a response that sets a cookie or is not a 200.
 /// </summary>
 internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 {
@@ -108,50 +211,34 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        if (!ResponseCaching.IsPublicView(http.Request) || ResponseCaching.MayBePersonal(http))
-        {
-            return;
-        }
         var services = http.RequestServices;
-        if (await services.GetRequiredService<ProgrammeVersionProbe>().GetVersionAsync(services, cancellation) is not long version)
-        {
-            return;
-        }
         var now = "all";
-        if (!HasFileExtension(http.Request.Path))
+        if (!Path.HasExtension(http.Request.Path.Value))
         {
-            var snapshot = services.GetRequiredService<ProgrammeSnapshotCache>().Current is { } current && current.Version == version
-                ? current
-                : await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation);
+            // The event's dates decide whether pages vary by slot. They are held in memory (kept across evictions, so
+            // a hit or a coalesced miss costs no query here); only the first request after start loads them.
+            var ev = services.GetRequiredService<ProgrammeSnapshotCache>().LastEvent
+                ?? (await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (DuringEvent(snapshot.Event, clock))
+            if (DuringEvent(ev, clock))
             {
                 now = (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture);
             }
         }
+        http.Items[ProgrammeCache.SlotItem] = now;
 
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && !MayBePersonal(http);
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = "*";
+        context.Tags.Add(ProgrammeCache.Tag);
+        context.CacheVaryByRules.QueryKeys = http.GetEndpoint()?.Metadata.GetMetadata<ProgrammeQueryKeysAttribute>()?.Keys is { Length: > 0 } keys
+            ? new StringValues(keys)
+            : StringValues.Empty;
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
-        context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<ProgrammeGeneration>().Value.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["now"] = now;
-
-        // Set before the view runs so the cached entry holds them; a view may replace them with its own.
-        var headers = http.Response.Headers;
-        headers.ETag = $"W/\"{version}-{now}\"";
-        headers.CacheControl = "no-cache";
-        http.Response.OnStarting(static state =>
-        {
-            var response = (HttpResponse)state;
-            if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
-            {
-                response.Headers.Remove(HeaderNames.ETag);
-            }
-            return Task.CompletedTask;
-        }, http.Response);
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
@@ -162,14 +249,25 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         var http = context.HttpContext;
         if (http.Response.StatusCode != StatusCodes.Status200OK
             || http.Response.Headers.ContainsKey(HeaderNames.SetCookie)
-            || http.User.Identity?.IsAuthenticated == true)
+            || MayBePersonal(http))
         {
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
     }
 
-    private static bool HasFileExtension(PathString path) => Path.HasExtension(path.Value);
+    /// <summary>
+    /// A request that may belong to a signed-in person: an authenticated user, an Authorization header, or any of the
+    /// framework's cookies (sign-in, antiforgery, session) even when they no longer authenticate.
+    /// </summary>
+    internal static bool MayBePersonal(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            return true;
+        }
+        return http.Request.Cookies.Any(cookie => cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal));
+    }
 
     /// <summary>From midnight before the first day to midnight after the last, in the event's zone.</summary>
     internal static bool DuringEvent(EventInfo ev, DateTimeOffset nowUtc)

@@ -93,5 +93,20 @@ public sealed class ProgrammeSnapshotCache
 {
     internal SemaphoreSlim Gate { get; } = new(1, 1);
     internal volatile ProgrammeSnapshot? CurrentSnapshot;
-    internal ProgrammeSnapshot? Current { get => CurrentSnapshot; set => CurrentSnapshot = value; }
+    public ProgrammeSnapshot? Current
+    {
+        get => CurrentSnapshot;
+        set
+        {
+            CurrentSnapshot = value;
+            if (value is not null)
+            {
+                LastEvent = value.Event;
+            }
+        }
+    }
+
+    /// <summary>The event as last loaded, kept when the snapshot is dropped: the cache policy decides from its dates
+    /// whether pages vary by the "now" slot without a query on every request.</summary>
+    public EventInfo? LastEvent { get; private set; }
 }

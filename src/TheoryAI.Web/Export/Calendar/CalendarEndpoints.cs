@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Net.Http.Headers;
 using TheoryAI.Web.Programme;
 
@@ -17,7 +15,7 @@ public static class CalendarEndpoints
         {
             var programme = await reader.GetAsync(http.RequestAborted);
             return Send(http, programme, CalendarFeed.WholeProgramme(programme));
-        });
+        }).CacheProgramme();
 
         app.MapMethods("/programme/{date}.ics", GetOrHead, async (string date, HttpContext http, ProgrammeReader reader) =>
         {
@@ -28,7 +26,7 @@ public static class CalendarEndpoints
                 return NotFound($"The programme has no day {date}. Days are written yyyy-MM-dd, from {programme.Event.StartDate:yyyy-MM-dd} to {programme.Event.EndDate:yyyy-MM-dd}.");
             }
             return Send(http, programme, CalendarFeed.ForDay(programme, found));
-        });
+        }).CacheProgramme();
 
         app.MapMethods("/talks/{number}.ics", GetOrHead, async (string number, HttpContext http, ProgrammeReader reader) =>
         {
@@ -39,7 +37,7 @@ public static class CalendarEndpoints
                 return NotFound($"The programme has no talk number {number}.");
             }
             return Send(http, programme, CalendarFeed.ForTalk(programme, talk));
-        });
+        }).CacheProgramme();
 
         app.MapMethods("/agenda.ics", GetOrHead, async (HttpContext http, ProgrammeReader reader) =>
         {
@@ -51,7 +49,7 @@ public static class CalendarEndpoints
             }
             var programme = await reader.GetAsync(http.RequestAborted);
             return Send(http, programme, CalendarFeed.ForAgenda(programme, parsed.Selection), parsed.Selection.ToQueryValue());
-        });
+        }).CacheProgramme(AgendaSelection.QueryKey);
         return app;
     }
 
@@ -62,32 +60,14 @@ public static class CalendarEndpoints
     private static IResult Send(HttpContext http, ProgrammeSnapshot programme, CalendarFeed feed, string variant = "")
     {
         var baseUrl = CalendarLinks.BaseUrl(http);
-        var etag = new EntityTagHeaderValue(ETagOf(programme.Version, http.Request.Path, variant, baseUrl));
-        var headers = http.Response.GetTypedHeaders();
-        headers.ETag = etag;
-        // Clients may keep the feed but must ask again; the ETag makes asking cheap.
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
-
-        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        if (ProgrammeCache.SetETag(http, programme, $"{variant}|{baseUrl}", $"{CalendarWriter.MediaType}; charset=utf-8"))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(feed.FileName);
-        headers.ContentDisposition = disposition;
+        http.Response.GetTypedHeaders().ContentDisposition = disposition;
         var body = new CalendarWriter().WriteBytes(programme, feed, baseUrl);
         return Results.Bytes(body, $"{CalendarWriter.MediaType}; charset=utf-8");
-    }
-
-    /// <summary>A strong ETag: the bytes depend only on the programme version, the feed asked for, the base URL and
-    /// this build of the writer.</summary>
-    private static string ETagOf(long version, PathString path, string variant, Uri baseUrl)
-    {
-        var build = typeof(CalendarWriter).Assembly.ManifestModule.ModuleVersionId;
-        var key = $"{path.Value}|{variant}|{baseUrl}|{build}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
-        return $"\"{version.ToString(CultureInfo.InvariantCulture)}-{hash}\"";
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
@@ -9,6 +10,8 @@ namespace TheoryAI.Web.Pages.Agenda;
 /// A personal agenda. The selection comes from the address (<c>talks=2,3,5</c> or repeated <c>talks=</c> from the
 /// checkbox form) and is never stored on the server; the browser keeps its own copy (agenda.js).
 /// </summary>
+[OutputCache(PolicyName = ProgrammeCache.Policy)]
+[ProgrammeQueryKeys(AgendaSelection.QueryKey)]
 public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
 {
     /// <summary>Why the selection in the address could not be read (the page answers 400).</summary>

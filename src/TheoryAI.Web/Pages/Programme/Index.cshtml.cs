@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Programme;
 
+[OutputCache(PolicyName = ProgrammeCache.Policy)]
 public sealed class IndexModel(ProgrammeReader reader, TimeProvider clock) : ProgrammePage(reader)
 {
     /// <summary>The one day shown, or null for the whole programme.</summary>

@@ -3,7 +3,8 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Shared;
 
-/// <summary>A public page that shows part of the programme; the layout reads the event's name from it.</summary>
+/// <summary>A public page that shows part of the programme; the layout reads the event's name from it. Pages cache
+/// with <c>[OutputCache(PolicyName = ProgrammeCache.Policy)]</c>.</summary>
 public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
 {
     public ProgrammeSnapshot Programme { get; private set; } = null!;
@@ -11,6 +12,7 @@ public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
     protected async Task<ProgrammeSnapshot> LoadProgrammeAsync()
     {
         Programme = await reader.GetAsync(HttpContext.RequestAborted);
+        ProgrammeCache.SetETag(HttpContext, Programme);
         return Programme;
     }
 }

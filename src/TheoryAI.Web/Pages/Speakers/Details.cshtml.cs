@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Speakers;
 
+[OutputCache(PolicyName = ProgrammeCache.Policy)]
 public sealed class DetailsModel(ProgrammeReader reader) : ProgrammePage(reader)
 {
     public SpeakerInfo Speaker { get; private set; } = null!;

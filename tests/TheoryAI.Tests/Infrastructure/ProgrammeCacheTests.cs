@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TheoryAI.Web.Data;
+
+namespace TheoryAI.Tests.Infrastructure;
+
+public sealed class ProgrammeCacheTests
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public async Task Every_public_GET_endpoint_answers_HEAD()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateClient();
+        var endpoints = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is { } methods
+                        && methods.HttpMethods.Contains("GET"))
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            Assert.Contains("HEAD", endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods);
+        }
+        foreach (var path in new[] { "/booklet.pdf", "/calendar.ics", "/changes.atom", "/programme", "/talks/2.ics" })
+        {
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("/calendar.ics")]
+    [InlineData("/booklet.pdf")]
+    [InlineData("/changes.atom")]
+    [InlineData("/programme")]
+    public async Task A_strong_ETag_differs_per_encoding(string path)
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateClient();
+        var tags = new List<EntityTagHeaderValue>();
+        var sentEncodings = new List<string>();
+        foreach (var encoding in new[] { "", "gzip", "br" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (encoding.Length > 0)
+            {
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+            }
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var tag = Assert.IsType<EntityTagHeaderValue>(response.Headers.ETag);
+            tags.Add(tag);
+            sentEncodings.Add(string.Join(",", response.Content.Headers.ContentEncoding));
+            if (!tag.IsWeak)
+            {
+                // The cached copy answers 304 for the tag of its own encoding.
+                var again = new HttpRequestMessage(HttpMethod.Get, path);
+                if (encoding.Length > 0)
+                {
+                    again.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+                }
+                again.Headers.IfNoneMatch.Add(tag);
+                Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+            }
+        }
+        // Weak tags may be shared; a strong tag names one representation: as many tags as encodings sent (a PDF is
+        // sent as it is whatever the client accepts, so its three copies are one representation).
+        Assert.True(tags.All(t => t.IsWeak) || tags.Select(t => t.Tag).Distinct().Count() == sentEncodings.Distinct().Count(),
+            string.Join(" ", tags.Zip(sentEncodings, (t, e) => $"{t} ({e})")));
+        if (path == "/calendar.ics")
+        {
+            Assert.Equal(3, sentEncodings.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_query_keys_are_served_from_the_cache_and_declared_ones_vary_it()
+    {
+        await using var site = new CountingSiteFactory();
+        var client = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programme")).StatusCode);
+        site.Commands.Reset();
+        var random = await client.GetAsync("/programme?r=random");
+        Assert.Equal(HttpStatusCode.OK, random.StatusCode);
+        Assert.NotNull(random.Headers.Age);
+        Assert.Equal(0, site.Commands.Count);
+
+        var two = await client.GetStringAsync("/agenda.ics?talks=2");
+        var three = await client.GetStringAsync("/agenda.ics?talks=3&r=1");
+        Assert.NotEqual(two, three);
+        var twoAgain = await client.GetAsync("/agenda.ics?talks=2&utm=x");
+        Assert.NotNull(twoAgain.Headers.Age);
+        Assert.Equal(two, await twoAgain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_render_once()
+    {
+        await using var site = new CountingSiteFactory();
+        var client = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/venue")).StatusCode);
+        async Task EditAsync()
+        {
+            await using var db = site.CreateDb();
+            var ev = await db.Events.SingleAsync();
+            ev.Name += " ";
+            await db.SaveChangesAsync();
+        }
+        // One request after an edit: the snapshot reloads and the page renders.
+        await EditAsync();
+        site.Commands.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/speakers")).StatusCode);
+        var oneRender = site.Commands.Count;
+        Assert.True(oneRender > 0);
+
+        await EditAsync();
+        site.Commands.Reset();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetAsync("/speakers")));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(oneRender, site.Commands.Count);
+    }
+
+    [Fact]
+    public async Task An_edit_evicts_every_cached_view_at_once()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateClient();
+        foreach (var path in new[] { "/programme", "/calendar.ics", "/changes.atom", "/changes" })
+        {
+            await client.GetStringAsync(path);
+            Assert.NotNull((await client.GetAsync(path)).Headers.Age);
+        }
+        await using (var db = site.CreateDb())
+        {
+            db.ChangeAuthor = "editor@example.org";
+            var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
+            session.Title = "Scaling Limits evicted";
+            await db.SaveChangesAsync();
+        }
+        foreach (var path in new[] { "/programme", "/calendar.ics", "/changes.atom", "/changes" })
+        {
+            Assert.Contains("Scaling Limits evicted", await client.GetStringAsync(path));
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_organizer_is_neither_served_from_nor_stored_in_the_cache()
+    {
+        await using var site = new OrganizerSite();
+        var organizer = await site.SignedInOrganizerAsync("cache@example.org");
+        var anonymous = site.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            var personal = await organizer.GetAsync("/programme");
+            Assert.Equal(HttpStatusCode.OK, personal.StatusCode);
+            Assert.Null(personal.Headers.Age);
+        }
+        // Nothing the organizer saw was stored: the first anonymous request is a render, not a copy.
+        Assert.Null((await anonymous.GetAsync("/programme")).Headers.Age);
+        Assert.NotNull((await anonymous.GetAsync("/programme")).Headers.Age);
+    }
+
+    [Fact]
+    public async Task Changes_are_paged_and_the_feed_holds_the_latest_page()
+    {
+        await using var site = new SiteFactory();
+        await using (var db = site.CreateDb())
+        {
+            var at = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+            db.Changes.AddRange(Enumerable.Range(1, 120).Select(i => new ChangeRecord
+            {
+                AtUtc = at.AddMinutes(i),
+                ChangedBy = "x@example.org",
+                Kind = ChangeKind.TitleChanged,
+                IsPublic = true,
+                Summary = $"“Talk {i}”: renamed",
+                EntityType = "Session",
+            }));
+            await db.SaveChangesAsync();
+        }
+        var client = site.CreateClient();
+        var first = await client.GetStringAsync("/changes");
+        Assert.Contains("Talk 120", first);
+        Assert.DoesNotContain("“Talk 70”", first);
+        Assert.Contains("/changes?page=2", first);
+        var third = await client.GetStringAsync("/changes?page=3");
+        Assert.Contains("“Talk 1”", third);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes?page=9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes?page=0")).StatusCode);
+
+        var feed = XDocument.Parse(await client.GetStringAsync("/changes.atom"));
+        Assert.Equal(50, feed.Root!.Elements(Atom + "entry").Count());
+    }
+}
