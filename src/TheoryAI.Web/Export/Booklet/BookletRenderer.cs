@@ -504,7 +504,7 @@ public sealed partial class BookletRenderer
                 foreach (var room in programme.Rooms)
                 {
                     var uses = programme.Entries.Count(e => e.Room?.Id == room.Id);
-                    var talks = programme.Entries.Count(e => e.Room?.Id == room.Id && e.Talk is not null);
+                    var talks = programme.Entries.Count(e => e.Room?.Id == room.Id && e.IsTalk);
                     flow.Add(new Row(
                         [
                             new Cell(80, [new Paragraph(room.Code, Body.WithBold())]),

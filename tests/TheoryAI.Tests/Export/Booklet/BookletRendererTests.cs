@@ -225,4 +225,26 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
             Assert.Matches("^[A-Z]{6}\\+Noto Sans", row);
         }
     }
+
+    [Fact]
+    public async Task Room_counts_in_the_booklet_count_talks_as_the_site_does()
+    {
+        var programme = await SeededProgrammeAsync();
+        using var pdf = await SeededBookletAsync();
+        var venuePage = pdf.PageTexts[pdf.PagesWith("Venue and rooms").Last() - 1];
+        var main = programme.Rooms.Single(r => r.Code == "PI/4-400");
+        var inRoom = programme.Entries.Where(e => e.Room?.Id == main.Id).ToList();
+        var talks = inRoom.Count(e => e.Kind == TheoryAI.Web.Data.SessionKind.Talk);
+        // The seed has discussions and remarks in the main room: counting every numbered contribution gives more.
+        Assert.True(inRoom.Count(e => e.Talk is not null) > talks);
+        Assert.Contains($"{inRoom.Count} sessions, {talks} talks", venuePage);
+
+        // The home page counts the same way, day by day.
+        var home = await site.Client.GetStringAsync("/");
+        foreach (var day in programme.Days.Where(d => d.Entries.Count > 0))
+        {
+            var onDay = day.Entries.Count(e => e.Kind == TheoryAI.Web.Data.SessionKind.Talk);
+            Assert.Contains($"· {onDay} {(onDay == 1 ? "talk" : "talks")}", home);
+        }
+    }
 }
