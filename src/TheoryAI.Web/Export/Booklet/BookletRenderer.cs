@@ -119,17 +119,17 @@ public sealed partial class BookletRenderer
         var section = page.RunningHead ?? "";
         var sectionWidth = fonts.Width(section, head.WithBold());
         var title = Fit(fonts, programme.Event.Name, head, right - left - sectionWidth - 18);
-        gfx.DrawString(title, fonts.Font(head), new XSolidBrush(head.Ink), left, headBaseline, XStringFormats.BaseLineLeft);
-        gfx.DrawString(section, fonts.Font(head.WithBold()), new XSolidBrush(Accent), right - sectionWidth, headBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, title, head, left, headBaseline);
+        fonts.Draw(gfx, section, head.WithBold().WithColor(Accent), right - sectionWidth, headBaseline);
         gfx.DrawLine(new XPen(RuleColor, 0.5), left, headBaseline + 6, right, headBaseline + 6);
 
         var footBaseline = geometry.Height - SafeMargin - 4;
         var folio = $"{page.Number} of {pageCount}";
         var folioWidth = fonts.Width(folio, head);
         gfx.DrawLine(new XPen(RuleColor, 0.5), left, footBaseline - 12, right, footBaseline - 12);
-        gfx.DrawString(folio, fonts.Font(head), new XSolidBrush(head.Ink), right - folioWidth, footBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, folio, head, right - folioWidth, footBaseline);
         var dates = Fit(fonts, $"{Display.DateRange(programme.Event.StartDate, programme.Event.EndDate)} · {programme.Event.Venue}", head, right - left - folioWidth - 18);
-        gfx.DrawString(dates, fonts.Font(head), new XSolidBrush(head.Ink), left, footBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, dates, head, left, footBaseline);
     }
 
     /// <summary>The text, shortened with an ellipsis if it is wider than <paramref name="width"/>.</summary>

@@ -154,7 +154,7 @@ public sealed class PageReference(string anchor, TextStyle style, string prefix 
                 var text = prefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var textWidth = context.Fonts.Width(text, style);
                 var left = Align == TextAlign.Right ? x + width - textWidth : x;
-                gfx.DrawString(text, context.Fonts.Font(style), new XSolidBrush(style.Ink), left, y + line.Baseline, XStringFormats.BaseLineLeft);
+                context.Fonts.Draw(gfx, text, style, left, y + line.Baseline);
                 ctx.AddLink(new XRect(left, y, textWidth, line.Height), new AnchorLink(anchor));
             })),
         ];

@@ -48,7 +48,7 @@ public sealed class DrawContext
     public void Defer(Action<XGraphics, Func<string, int?>> draw) => Page.Deferred.Add(draw);
 
     public void DrawText(string text, TextStyle style, double x, double baseline) =>
-        Graphics.DrawString(text, Fonts.Font(style), new XSolidBrush(style.Ink), x, baseline, XStringFormats.BaseLineLeft);
+        Fonts.Draw(Graphics, text, style, x, baseline);
 
     public void DrawLine(Line line, double x, double top)
     {
