@@ -277,7 +277,7 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
 
         var (structExit, structure) = pdf.RunTool("pdfinfo", "-struct-text");
         Assert.Equal(0, structExit);
-        foreach (var element in new[] { "H1", "H2", "P", "Table", "TR", "TD" })
+        foreach (var element in new[] { "H1", "H2", "P", "Table", "TR", "TD", "Link" })
         {
             Assert.Matches($"(?m)^\\s*{element}\\b", structure);
         }
@@ -302,5 +302,8 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
         var links = pdf.Document.GetPages().SelectMany(p => p.GetAnnotations()).Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
         Assert.NotEmpty(links);
         Assert.All(links, l => Assert.False(string.IsNullOrWhiteSpace(l.Content), "a link without a description"));
+        Assert.Equal(pdf.Links().Count, links.Count);
+        Assert.Contains(links, l => l.Content!.StartsWith("Page ", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Content!.Contains("https://", StringComparison.Ordinal));
     }
 }

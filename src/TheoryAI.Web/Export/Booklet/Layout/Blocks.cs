@@ -176,8 +176,8 @@ public sealed class PageReference(string anchor, TextStyle style, string prefix 
                 var text = prefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var textWidth = context.Fonts.Width(text, style);
                 var left = Align == TextAlign.Right ? x + width - textWidth : x;
-                context.Fonts.Draw(gfx, text, style, left, y + line.Baseline);
-                ctx.AddLink(new XRect(left, y, textWidth, line.Height), new AnchorLink(anchor), $"Page {text}");
+                ctx.DrawLink(new XRect(left, y, textWidth, line.Height), new AnchorLink(anchor), $"Page {text}",
+                    () => context.Fonts.Draw(gfx, text, style, left, y + line.Baseline));
             })),
         ];
     }

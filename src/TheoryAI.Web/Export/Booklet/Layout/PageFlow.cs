@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
 using PdfSharp.UniversalAccessibility;
 
 namespace TheoryAI.Web.Export.Booklet.Layout;
@@ -24,6 +25,7 @@ public sealed class FlowPage(PdfPage page, int number)
     /// <summary>False for pages such as the cover, which carry no running head or folio.</summary>
     public bool Decorated { get; set; } = true;
     internal List<(XRect Area, Link Link, string Description)> Links { get; } = [];
+    internal int LinkCount { get; set; }
     internal List<Action<XGraphics, Func<string, int?>>> Deferred { get; } = [];
 }
 
@@ -68,12 +70,32 @@ public sealed class DrawContext
     {
         foreach (var fragment in line.Fragments)
         {
-            DrawText(fragment.Text, fragment.Style, x + fragment.X, top + line.Baseline);
-            if (fragment.Link is not null)
+            void Draw() => DrawText(fragment.Text, fragment.Style, x + fragment.X, top + line.Baseline);
+            if (fragment.Link is null)
             {
-                AddLink(new XRect(x + fragment.X, top, fragment.Width, line.Height), fragment.Link, fragment.Text);
+                Draw();
+            }
+            else
+            {
+                DrawLink(new XRect(x + fragment.X, top, fragment.Width, line.Height), fragment.Link, fragment.Text, Draw);
             }
         }
+    }
+
+    /// <summary>Draws the text of a link and makes <paramref name="area"/> (page coordinates) lead where it points.
+    /// In a tagged document whose pages are known, the annotation is made now, as a Link element of the structure
+    /// tree around the text; otherwise it is made when the flow finishes.</summary>
+    public void DrawLink(XRect area, Link link, string text, Action draw)
+    {
+        if (_flow.Structure is { } structure && _flow.CreateAnnotation(Page, area, link, text) is { } annotation)
+        {
+            structure.BeginElement(annotation, annotation.Contents);
+            draw();
+            structure.End();
+            return;
+        }
+        draw();
+        AddLink(area, link, text);
     }
 }
 
@@ -325,26 +347,36 @@ public sealed class PageFlow
                 Structure?.End();
             }
             // Links last: page references drawn just above add theirs.
-            var index = 0;
             foreach (var (area, link, description) in page.Links)
             {
-                var rect = new PdfRectangle(new XPoint(area.Left, Geometry.Height - area.Bottom), new XPoint(area.Right, Geometry.Height - area.Top));
-                var annotation = link switch
+                if (CreateAnnotation(page, area, link, description) is { } annotation)
                 {
-                    WebLink web => page.Page.AddWebLink(rect, web.Url),
-                    AnchorLink internalLink when PageOf(internalLink.Anchor) is int target => page.Page.AddDocumentLink(rect, target),
-                    _ => null,
-                };
-                if (annotation is not null)
-                {
-                    // PDFsharp names each annotation with a random id and stamps it with the clock: name and date it
-                    // from the document instead, so that the same document gives the same bytes.
-                    annotation.Elements.SetString("/NM", $"link-{page.Number}-{index++}");
-                    annotation.Contents = Describe(link, description);
-                    annotation.Elements.SetDateTime("/M", AnnotationDate);
+                    page.Page.Annotations.Add(annotation);
                 }
             }
         }
+    }
+
+    /// <summary>A link annotation for <paramref name="area"/> (page coordinates, top-left origin), described for screen
+    /// readers, or null for a link to an anchor that never landed.</summary>
+    internal PdfLinkAnnotation? CreateAnnotation(FlowPage page, XRect area, Link link, string text)
+    {
+        var rect = new PdfRectangle(new XPoint(area.Left, Geometry.Height - area.Bottom), new XPoint(area.Right, Geometry.Height - area.Top));
+        var annotation = link switch
+        {
+            WebLink web => PdfLinkAnnotation.CreateWebLink(rect, web.Url),
+            AnchorLink internalLink when PageOf(internalLink.Anchor) is int target => PdfLinkAnnotation.CreateDocumentLink(rect, target),
+            _ => null,
+        };
+        if (annotation is not null)
+        {
+            // PDFsharp names each annotation with a random id and stamps it with the clock: name and date it from the
+            // document instead, so that the same document gives the same bytes.
+            annotation.Elements.SetString("/NM", $"link-{page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{page.LinkCount++.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            annotation.Contents = Describe(link, text);
+            annotation.Elements.SetDateTime("/M", AnnotationDate);
+        }
+        return annotation;
     }
 
     /// <summary>What a screen reader announces for a link: its text and where it leads.</summary>
@@ -352,6 +384,7 @@ public sealed class PageFlow
     {
         WebLink web when string.Equals(text.Trim(), web.Url, StringComparison.Ordinal) => $"Link: {web.Url}",
         WebLink web => $"{text.Trim()} (link: {web.Url})",
+        AnchorLink anchor when PageOf(anchor.Anchor) is int target && text.StartsWith("Page ", StringComparison.Ordinal) => text.Trim(),
         AnchorLink anchor when PageOf(anchor.Anchor) is int target => $"{text.Trim()} (page {target.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         _ => text.Trim(),
     };
