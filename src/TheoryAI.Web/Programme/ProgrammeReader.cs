@@ -44,10 +44,13 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
         }
     }
 
-    /// <summary>Loads the snapshot straight from the store: one query per table, no N+1, in one read transaction.</summary>
+    /// <summary>Loads the snapshot straight from the store: one query per table, no N+1, in one read transaction (the
+    /// caller's, if it holds one).</summary>
     public static async Task<ProgrammeSnapshot> LoadAsync(ConferenceDb db, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var ev = await db.Events.AsNoTracking().SingleAsync(cancellationToken);
         var people = await db.EventPeople.AsNoTracking().OrderBy(p => p.Position).ToListAsync(cancellationToken);
         var rooms = (await db.Rooms.AsNoTracking().ToListAsync(cancellationToken))
@@ -61,7 +64,10 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
         var sessions = await db.Sessions.AsNoTracking().ToListAsync(cancellationToken);
         var talks = await db.Talks.AsNoTracking().ToListAsync(cancellationToken);
         var talkSpeakers = await db.TalkSpeakers.AsNoTracking().ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(ev.TimeZoneId);
         var eventInfo = new EventInfo(ev.Name, ev.StartDate, ev.EndDate, zone, ev.Venue, ev.Address, ev.Host, ev.Url,

@@ -144,6 +144,9 @@ public sealed record ProgrammeEntry(
     /// <summary>Breaks, meals, registration and socials: shown lighter than the scientific programme.</summary>
     public bool IsIntermission => Kind is SessionKind.Break or SessionKind.Meal or SessionKind.Registration or SessionKind.Social;
 
+    /// <summary>A talk proper, not a discussion or remarks: what every view counts when it says "N talks".</summary>
+    public bool IsTalk => Kind is SessionKind.Talk;
+
     public string TimeRange => $"{Start:HH\\:mm}–{End:HH\\:mm}";
 
     public string KindLabel => Kind.ToString();

@@ -109,6 +109,48 @@ public sealed class SeedImportTests
         Assert.True(await check.Events.Select(e => e.ProgrammeVersion).SingleAsync() > before);
     }
 
+    [Fact]
+    public async Task Re_import_keeps_the_sequence_and_change_history_of_entries_whose_uids_persist()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateClient();
+        DateTime untouchedModified;
+        await using (var db = site.CreateDb())
+        {
+            db.ChangeAuthor = "organizer@example.org";
+            var moved = await db.Sessions.SingleAsync(s => s.Talk!.Number == 2);
+            moved.Start = moved.Start.AddMinutes(15);
+            moved.End = moved.End.AddMinutes(15);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, moved.Sequence);
+            untouchedModified = await db.Sessions.Where(s => s.Talk!.Number == 3).Select(s => s.LastModifiedUtc).SingleAsync();
+        }
+        var feedBefore = await client.GetStringAsync("/talks/2.ics");
+        Assert.Contains("SEQUENCE:1\r\n", feedBefore);
+
+        using (var scope = site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ReplaceAsync(TestFiles.SeedFile);
+        }
+
+        await using var check = site.CreateDb();
+        // The seed puts talk 2 back at its original time: a revision subscribers must see, so SEQUENCE goes up from 1.
+        var talk2 = await check.Sessions.SingleAsync(s => s.Talk!.Number == 2);
+        Assert.Equal(2, talk2.Sequence);
+        var talk3 = await check.Sessions.SingleAsync(s => s.Talk!.Number == 3);
+        Assert.Equal(0, talk3.Sequence);
+        Assert.Equal(untouchedModified, talk3.LastModifiedUtc);
+        var history = await check.Changes.Where(c => c.SessionId == talk2.Id).ToListAsync();
+        var change = Assert.Single(history);
+        Assert.Equal(ChangeKind.TimeChanged, change.Kind);
+        Assert.Equal(talk2.Id, change.SessionId);
+        Assert.Equal(talk2.Id, change.EntityId);
+
+        Assert.Contains("SEQUENCE:2\r\n", await client.GetStringAsync("/talks/2.ics"));
+        var changes = await client.GetStringAsync("/changes");
+        Assert.Contains("Scaling Limits for Learning", changes);
+    }
+
     public static TheoryData<string, string, string, string> SeedErrors => new()
     {
         // name, replace this, with this, expected text in the message

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Data.Seed;
 
@@ -29,11 +31,18 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
         return SeedOutcome.Imported;
     }
 
-    /// <summary>Removes the programme (not the accounts) and imports the seed again, in one transaction.</summary>
+    /// <summary>
+    /// Removes the programme (not the accounts) and imports the seed again, in one transaction. Entries whose calendar
+    /// UID persists (<see cref="CalendarUids"/>: a talk's number, a break's kind and time) keep what subscribers hold:
+    /// their SEQUENCE (raised by one when the seed moves, re-rooms or retitles them, as an edit would), their
+    /// LAST-MODIFIED when nothing changed, and their change history.
+    /// </summary>
     public async Task ReplaceAsync(string seedPath, CancellationToken cancellationToken = default)
     {
         var programme = SeedReader.Read(seedPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await db.Events.AnyAsync(cancellationToken) ? await ProgrammeReader.LoadAsync(db, cancellationToken) : null;
+        var history = await db.Changes.AsNoTracking().Where(c => c.SessionId != null).ToListAsync(cancellationToken);
         await db.TalkSpeakers.ExecuteDeleteAsync(cancellationToken);
         await db.Talks.ExecuteDeleteAsync(cancellationToken);
         await db.Sessions.ExecuteDeleteAsync(cancellationToken);
@@ -47,7 +56,54 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
         // Versions only grow, so caches and ETags of the old programme never match the new one.
         programme.Event.ProgrammeVersion = previousVersion;
         await AddAsync(programme, cancellationToken);
+        if (before is not null)
+        {
+            await CarryOverAsync(before, history, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Gives the entries whose UID persists their revision and history from <paramref name="before"/>.</summary>
+    private async Task CarryOverAsync(ProgrammeSnapshot before, List<ChangeRecord> history, CancellationToken cancellationToken)
+    {
+        var after = await ProgrammeReader.LoadAsync(db, cancellationToken);
+        var oldUids = CalendarUids.For(before);
+        var oldByUid = before.Entries.ToDictionary(e => oldUids[e.SessionId], StringComparer.Ordinal);
+        var newUids = CalendarUids.For(after);
+        var newIdOf = new Dictionary<int, int>();
+        var carried = 0;
+        foreach (var entry in after.Entries)
+        {
+            if (!oldByUid.TryGetValue(newUids[entry.SessionId], out var old))
+            {
+                continue;
+            }
+            newIdOf[old.SessionId] = entry.SessionId;
+            // The same rule as an organizer's edit (ConferenceDb): time, room or title changes raise SEQUENCE.
+            var revised = old.Start != entry.Start || old.End != entry.End
+                || !string.Equals(old.Room?.Code, entry.Room?.Code, StringComparison.Ordinal)
+                || !string.Equals(old.Title, entry.Title, StringComparison.Ordinal);
+            var sequence = revised ? old.Sequence + 1 : old.Sequence;
+            var lastModified = revised ? entry.LastModifiedUtc : old.LastModifiedUtc;
+            await db.Sessions.Where(s => s.Id == entry.SessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.LastModifiedUtc, lastModified), cancellationToken);
+            carried++;
+        }
+        var kept = history.Where(c => newIdOf.ContainsKey(c.SessionId!.Value)).ToList();
+        foreach (var record in kept)
+        {
+            var newId = newIdOf[record.SessionId!.Value];
+            if (record.EntityType is nameof(Session) or nameof(Talk) && record.EntityId == record.SessionId)
+            {
+                record.EntityId = newId;
+            }
+            record.SessionId = newId;
+        }
+        db.Changes.AddRange(kept);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Kept the revision of {Entries} entries and {Changes} recorded changes whose calendar UIDs persist.",
+            carried, kept.Count);
     }
 
     private async Task AddAsync(SeedProgramme programme, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using TheoryAI.Web.Export.Booklet.Layout;
 using TheoryAI.Web.Infrastructure;
 using TheoryAI.Web.Pages.Shared;
@@ -39,22 +40,47 @@ public sealed partial class BookletRenderer
     public byte[] Render(ProgrammeSnapshot programme, BookletOptions options)
     {
         BookletFonts.Register();
+        // Two passes: the first finds where every page reference points and how many pages there are; the second,
+        // tagged, draws page by page in reading order with those numbers known (the structure builder of a tagged
+        // PDF cannot go back to an earlier page). Both lay out the same blocks, so they paginate alike.
+        var (_, pagination) = Pass(programme, options, known: null);
+        var (document, _) = Pass(programme, options, pagination);
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return Stabilize(output.ToArray(), Identity(programme, options));
+    }
+
+    private static (PdfDocument Document, Pagination Pagination) Pass(ProgrammeSnapshot programme, BookletOptions options, Pagination? known)
+    {
         var document = new PdfDocument();
         document.Options.CompressContentStreams = false;
         document.PageLayout = PdfPageLayout.SinglePage;
         document.PageMode = PdfPageMode.UseOutlines;
-        var identity = Describe(document, programme, options);
+        StructureBuilder? structure = null;
+        if (known is not null)
+        {
+            // A tagged PDF (PDF/UA): a structure tree in reading order, the language, and the title shown by viewers.
+            var accessibility = UAManager.ForDocument(document);
+            accessibility.SetDocumentLanguage("en");
+            document.ViewerPreferences.DisplayDocTitle = true;
+            structure = accessibility.StructureBuilder;
+        }
+        Describe(document, programme, options);
 
         var size = options.Paper == PaperSize.Letter ? new XSize(612, 792) : new XSize(595, 842);
         var geometry = new PageGeometry(size.Width, size.Height, SideMargin, SideMargin, 74, 62);
         using var fonts = new FontBook(BookletFonts.Family);
-        var flow = new PageFlow(document, geometry, fonts) { AnnotationDate = document.Info.CreationDate };
+        void Decorate(XGraphics gfx, FlowPage page, int count) => DecoratePage(gfx, fonts, geometry, programme, page, count);
+        var flow = new PageFlow(document, geometry, fonts)
+        {
+            AnnotationDate = document.Info.CreationDate,
+            Structure = structure,
+            Known = known,
+            Decorate = Decorate,
+        };
         new Composer(programme, options, flow, document).Compose();
-        flow.Finish((gfx, page, count) => DecoratePage(gfx, fonts, geometry, programme, page, count));
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return Stabilize(output.ToArray(), identity);
+        flow.Finish(Decorate);
+        return (document, flow.Pagination);
     }
 
     /// <summary>
@@ -86,8 +112,8 @@ public sealed partial class BookletRenderer
     [System.Text.RegularExpressions.GeneratedRegex(@"<xmpMM:(?<kind>DocumentID|InstanceID)>uuid:[0-9a-fA-F-]{36}<")]
     private static partial System.Text.RegularExpressions.Regex XmpId();
 
-    /// <summary>Sets the document information; returns the 32 bytes that identify this booklet (programme version and options).</summary>
-    private static byte[] Describe(PdfDocument document, ProgrammeSnapshot programme, BookletOptions options)
+    /// <summary>Sets the document information and its identifier (from <see cref="Identity"/>).</summary>
+    private static void Describe(PdfDocument document, ProgrammeSnapshot programme, BookletOptions options)
     {
         var ev = programme.Event;
         var info = document.Info;
@@ -102,12 +128,16 @@ public sealed partial class BookletRenderer
         info.CreationDate = stamp;
         info.ModificationDate = stamp;
         // A file identifier derived from what is printed, rather than a random one.
-        var key = $"{programme.Version}|{options.Paper}|{string.Join(',', options.Talks?.Order() ?? Enumerable.Empty<int>())}|{options.IsPersonal}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        var id = new string(hash.Take(16).Select(b => (char)b).ToArray());
+        var id = new string(Identity(programme, options).Take(16).Select(b => (char)b).ToArray());
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
-        return hash;
+    }
+
+    /// <summary>The 32 bytes that identify this booklet (programme version and options).</summary>
+    private static byte[] Identity(ProgrammeSnapshot programme, BookletOptions options)
+    {
+        var key = $"{programme.Version}|{options.Paper}|{string.Join(',', options.Talks?.Order() ?? Enumerable.Empty<int>())}|{options.IsPersonal}";
+        return SHA256.HashData(Encoding.UTF8.GetBytes(key));
     }
 
     private static void DecoratePage(XGraphics gfx, FontBook fonts, PageGeometry geometry, ProgrammeSnapshot programme, FlowPage page, int pageCount)
@@ -119,17 +149,17 @@ public sealed partial class BookletRenderer
         var section = page.RunningHead ?? "";
         var sectionWidth = fonts.Width(section, head.WithBold());
         var title = Fit(fonts, programme.Event.Name, head, right - left - sectionWidth - 18);
-        gfx.DrawString(title, fonts.Font(head), new XSolidBrush(head.Ink), left, headBaseline, XStringFormats.BaseLineLeft);
-        gfx.DrawString(section, fonts.Font(head.WithBold()), new XSolidBrush(Accent), right - sectionWidth, headBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, title, head, left, headBaseline);
+        fonts.Draw(gfx, section, head.WithBold().WithColor(Accent), right - sectionWidth, headBaseline);
         gfx.DrawLine(new XPen(RuleColor, 0.5), left, headBaseline + 6, right, headBaseline + 6);
 
         var footBaseline = geometry.Height - SafeMargin - 4;
         var folio = $"{page.Number} of {pageCount}";
         var folioWidth = fonts.Width(folio, head);
         gfx.DrawLine(new XPen(RuleColor, 0.5), left, footBaseline - 12, right, footBaseline - 12);
-        gfx.DrawString(folio, fonts.Font(head), new XSolidBrush(head.Ink), right - folioWidth, footBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, folio, head, right - folioWidth, footBaseline);
         var dates = Fit(fonts, $"{Display.DateRange(programme.Event.StartDate, programme.Event.EndDate)} · {programme.Event.Venue}", head, right - left - folioWidth - 18);
-        gfx.DrawString(dates, fonts.Font(head), new XSolidBrush(head.Ink), left, footBaseline, XStringFormats.BaseLineLeft);
+        fonts.Draw(gfx, dates, head, left, footBaseline);
     }
 
     /// <summary>The text, shortened with an ellipsis if it is wider than <paramref name="width"/>.</summary>
@@ -227,8 +257,11 @@ public sealed partial class BookletRenderer
             var detailStack = new Stack(flow.Context, details, width);
             flow.Add(new Drawing(bandHeight - geometry.Top + detailStack.Height + 30, (ctx, area) =>
             {
-                ctx.Graphics.DrawRectangle(new XSolidBrush(Accent), 0, 0, geometry.Width, bandHeight);
-                ctx.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0x3f, 0x7c, 0xc4)), 0, bandHeight, geometry.Width, 5);
+                ctx.Artifact(() =>
+                {
+                    ctx.Graphics.DrawRectangle(new XSolidBrush(Accent), 0, 0, geometry.Width, bandHeight);
+                    ctx.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0x3f, 0x7c, 0xc4)), 0, bandHeight, geometry.Width, 5);
+                });
                 title.Draw(ctx, area.X, geometry.Top + 60);
                 detailStack.Draw(ctx, area.X, bandHeight + 24);
             }));
@@ -248,14 +281,14 @@ public sealed partial class BookletRenderer
             Outline("About and contents", page);
             if (!string.IsNullOrWhiteSpace(Event.DescriptionMarkdown))
             {
-                flow.Add(new Paragraph("About the workshop", Heading1) { SpaceAfter = 12, KeepWithNext = true });
+                flow.Add(new Paragraph("About the workshop", Heading1) { Tag = PdfBlockLevelElementTag.Heading1, SpaceAfter = 12, KeepWithNext = true });
                 flow.AddRange(_markdown.Layout(Event.DescriptionMarkdown));
                 if (!string.IsNullOrWhiteSpace(Event.CompanionName))
                 {
                     flow.Add(new Paragraph([new Run("Companion event: ", Body.WithBold()), new Run(Event.CompanionName, Body.WithColor(Event.CompanionUrl is null ? Ink : Link), Event.CompanionUrl is null ? null : new WebLink(Event.CompanionUrl))]) { SpaceBefore = 4 });
                 }
             }
-            flow.Add(new Paragraph("Contents", Heading2) { SpaceBefore = 22, SpaceAfter = 8, KeepWithNext = true });
+            flow.Add(new Paragraph("Contents", Heading2) { Tag = PdfBlockLevelElementTag.Heading2, SpaceBefore = 22, SpaceAfter = 8, KeepWithNext = true });
             var days = Days;
             foreach (var (day, _) in days)
             {
@@ -285,7 +318,7 @@ public sealed partial class BookletRenderer
                 var page = flow.NewPage();
                 _dayOutlines[day.Date] = document.Outlines.Add(Display.LongDate(day.Date), page.Page, true);
                 flow.Add(new Paragraph("PROGRAMME AT A GLANCE", Kicker) { KeepWithNext = true, SpaceAfter = 2, Anchor = DayAnchor(day) });
-                flow.Add(new Paragraph(Display.LongDate(day.Date), Heading1) { KeepWithNext = true });
+                flow.Add(new Paragraph(Display.LongDate(day.Date), Heading1) { Tag = PdfBlockLevelElementTag.Heading1, KeepWithNext = true });
                 if (!string.IsNullOrWhiteSpace(day.Title) && !string.Equals(day.Title, DayName(day.Date), StringComparison.OrdinalIgnoreCase))
                 {
                     flow.Add(new Paragraph(day.Title, Body.WithItalic().WithColor(Muted)) { KeepWithNext = true });
@@ -376,7 +409,7 @@ public sealed partial class BookletRenderer
                 flow.RunningHead = $"Talks · {DayName(date)}";
                 var page = flow.NewPage();
                 flow.Add(new Paragraph("TALKS AND ABSTRACTS", Kicker) { KeepWithNext = true, SpaceAfter = 2, Anchor = $"talks-{date:yyyy-MM-dd}" });
-                flow.Add(new Paragraph(Display.LongDate(date), Heading1) { KeepWithNext = true, SpaceAfter = 6 });
+                flow.Add(new Paragraph(Display.LongDate(date), Heading1) { Tag = PdfBlockLevelElementTag.Heading1, KeepWithNext = true, SpaceAfter = 6 });
                 var dayOutline = _dayOutlines.GetValueOrDefault(date) ?? document.Outlines.Add(Display.LongDate(date), page.Page, true);
                 foreach (var talk in dayTalks)
                 {
@@ -405,7 +438,7 @@ public sealed partial class BookletRenderer
                 Anchor = Anchor(entry),
                 OnPlaced = page => dayOutline.Outlines.Add(entry.Title, page.Page),
             });
-            flow.Add(new Paragraph(entry.Title, Heading2) { LineSpacing = 1.3, SpaceBefore = 3, KeepWithNext = true });
+            flow.Add(new Paragraph(entry.Title, Heading2) { Tag = PdfBlockLevelElementTag.Heading2, LineSpacing = 1.3, SpaceBefore = 3, KeepWithNext = true });
             foreach (var speaker in talk.Speakers)
             {
                 var runs = new List<Run> { new(speaker.Name, Body.WithBold()) };
@@ -441,7 +474,7 @@ public sealed partial class BookletRenderer
             flow.RunningHead = "Speaker index";
             var page = flow.NewPage();
             Outline("Speaker index", page);
-            flow.Add(new Paragraph("Speaker index", Heading1) { SpaceAfter = 4, KeepWithNext = true, Anchor = "speakers" });
+            flow.Add(new Paragraph("Speaker index", Heading1) { Tag = PdfBlockLevelElementTag.Heading1, SpaceAfter = 4, KeepWithNext = true, Anchor = "speakers" });
             flow.Add(new Paragraph("Family name first. The number after each talk is the page of its abstract.", Small) { SpaceAfter = 10, KeepWithNext = true });
             var talks = Talks.ToHashSet();
             var any = false;
@@ -481,7 +514,7 @@ public sealed partial class BookletRenderer
             flow.RunningHead = "Venue and organization";
             var page = flow.NewPage();
             Outline("Venue, rooms and organization", page);
-            flow.Add(new Paragraph("Venue and rooms", Heading1) { SpaceAfter = 10, KeepWithNext = true, Anchor = "venue" });
+            flow.Add(new Paragraph("Venue and rooms", Heading1) { Tag = PdfBlockLevelElementTag.Heading1, SpaceAfter = 10, KeepWithNext = true, Anchor = "venue" });
             flow.Add(new Paragraph(Event.Venue, Body.WithBold().WithSize(11)) { KeepWithNext = true });
             if (!string.IsNullOrWhiteSpace(Event.Address))
             {
@@ -504,7 +537,7 @@ public sealed partial class BookletRenderer
                 foreach (var room in programme.Rooms)
                 {
                     var uses = programme.Entries.Count(e => e.Room?.Id == room.Id);
-                    var talks = programme.Entries.Count(e => e.Room?.Id == room.Id && e.Talk is not null);
+                    var talks = programme.Entries.Count(e => e.Room?.Id == room.Id && e.IsTalk);
                     flow.Add(new Row(
                         [
                             new Cell(80, [new Paragraph(room.Code, Body.WithBold())]),
@@ -517,7 +550,7 @@ public sealed partial class BookletRenderer
             }
             if (Event.Organizers.Count > 0 || Event.AdvisoryCommittee.Count > 0)
             {
-                flow.Add(new Paragraph("Organization", Heading1) { SpaceBefore = 30, SpaceAfter = 6, KeepWithNext = true });
+                flow.Add(new Paragraph("Organization", Heading1) { Tag = PdfBlockLevelElementTag.Heading1, SpaceBefore = 30, SpaceAfter = 6, KeepWithNext = true });
                 People("Scientific organizers", Event.Organizers);
                 People("Advisory committee", Event.AdvisoryCommittee);
             }
@@ -529,7 +562,7 @@ public sealed partial class BookletRenderer
             {
                 return;
             }
-            flow.Add(new Paragraph(title, Heading2) { SpaceBefore = 10, SpaceAfter = 4, KeepWithNext = true });
+            flow.Add(new Paragraph(title, Heading2) { Tag = PdfBlockLevelElementTag.Heading2, SpaceBefore = 10, SpaceAfter = 4, KeepWithNext = true });
             foreach (var person in people)
             {
                 var runs = new List<Run> { new(person.Name, Body.WithBold()) };

@@ -4,8 +4,10 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Calendar;
 
-/// <summary>One published calendar: which entries it holds, what it is called and the file name it downloads as.</summary>
-public sealed record CalendarFeed(string Name, string FileName, IReadOnlyList<ProgrammeEntry> Entries)
+/// <summary>One published calendar: which entries it holds, what it is called and the file name it downloads as.
+/// <paramref name="IsSubscription"/> is false for a single event to add to one's own calendar ("Add to calendar"):
+/// such a file carries no calendar name and no refresh hints.</summary>
+public sealed record CalendarFeed(string Name, string FileName, IReadOnlyList<ProgrammeEntry> Entries, bool IsSubscription = true)
 {
     /// <summary>The whole programme: talks and every other block (breaks, meals, registration, socials).</summary>
     public static CalendarFeed WholeProgramme(ProgrammeSnapshot programme) =>
@@ -17,7 +19,7 @@ public sealed record CalendarFeed(string Name, string FileName, IReadOnlyList<Pr
 
     public static CalendarFeed ForTalk(ProgrammeSnapshot programme, ProgrammeEntry talk) =>
         new($"{talk.Title} ({programme.Event.Name})",
-            $"{CalendarUids.EventSlug(programme.Event)}-talk-{talk.Talk!.Number.ToString(CultureInfo.InvariantCulture)}.ics", [talk]);
+            $"{CalendarUids.EventSlug(programme.Event)}-talk-{talk.Talk!.Number.ToString(CultureInfo.InvariantCulture)}.ics", [talk], IsSubscription: false);
 
     /// <summary>A personal agenda: only the chosen talks that the programme still holds.</summary>
     public static CalendarFeed ForAgenda(ProgrammeSnapshot programme, AgendaSelection selection) =>

@@ -35,12 +35,17 @@ public sealed class CalendarWriter
     {
         var ev = programme.Event;
         var calendar = new IcalCalendar { ProductId = "-//TheoryAI//Conference programme//EN" };
-        calendar.AddProperty("X-WR-CALNAME", feed.Name);
-        calendar.AddProperty("X-WR-TIMEZONE", ev.TimeZoneId);
-        var refresh = new Ical.Net.CalendarProperty("REFRESH-INTERVAL", "PT1H");
-        refresh.AddParameter("VALUE", "DURATION");
-        calendar.AddProperty(refresh);
-        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        if (feed.IsSubscription)
+        {
+            // Only a feed is a calendar of its own: Outlook is reported to open a single-event file that carries a
+            // calendar name as a new calendar instead of adding the event to the user's own.
+            calendar.AddProperty("X-WR-CALNAME", SingleLine(feed.Name));
+            calendar.AddProperty("X-WR-TIMEZONE", ev.TimeZoneId);
+            var refresh = new Ical.Net.CalendarProperty("REFRESH-INTERVAL", "PT1H");
+            refresh.AddParameter("VALUE", "DURATION");
+            calendar.AddProperty(refresh);
+            calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        }
 
         // STANDARD and DAYLIGHT rules from the tz database, starting before the programme's first day.
         var earliest = feed.Entries.Select(e => e.Start.Date).Append(ev.StartDate.ToDateTime(TimeOnly.MinValue)).Min();
@@ -71,15 +76,15 @@ public sealed class CalendarWriter
             LastModified = lastModified,
             DtStart = new CalDateTime(DateTime.SpecifyKind(entry.Start, DateTimeKind.Unspecified), zone, true),
             DtEnd = new CalDateTime(DateTime.SpecifyKind(entry.End, DateTimeKind.Unspecified), zone, true),
-            Summary = entry.Title,
-            Description = Describe(programme, entry, baseUrl),
-            Location = entry.Room is null
+            Summary = SingleLine(entry.Title),
+            Description = MultiLine(Describe(programme, entry, baseUrl)),
+            Location = SingleLine(entry.Room is null
                 ? programme.Event.VenueWithAddress
-                : $"{entry.Room.DisplayName}, {programme.Event.VenueWithAddress}",
+                : $"{entry.Room.DisplayName}, {programme.Event.VenueWithAddress}"),
             Url = PageOf(entry, baseUrl),
             Sequence = entry.Sequence,
         };
-        calendarEvent.Categories.Add(Display.KindLabel(entry.Kind));
+        calendarEvent.Categories.Add(SingleLine(Display.KindLabel(entry.Kind)));
         return calendarEvent;
     }
 
@@ -115,6 +120,40 @@ public sealed class CalendarWriter
             parts.Add($"Programme: {PageOf(entry, baseUrl)}");
         }
         return string.Join("\n\n", parts).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Text for a multi-line value (DESCRIPTION): every kind of line break (CR, LF, VT, FF, NEL, U+2028,
+    /// U+2029: a word processor pastes U+000B for a line break) becomes "\n", which the serializer escapes; other
+    /// control characters, which RFC 5545 forbids, are dropped.</summary>
+    public static string MultiLine(string text) => Clean(text, "\n");
+
+    /// <summary>Text for a one-line value (SUMMARY, LOCATION, the calendar's name): line breaks become spaces.</summary>
+    public static string SingleLine(string text) => Clean(text, " ");
+
+    private static string Clean(string text, string lineBreak)
+    {
+        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue; // CRLF is one break
+            }
+            if (c is '\r' or '\n' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029')
+            {
+                builder.Append(lineBreak);
+            }
+            else if (c == '\t' || !char.IsControl(c))
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
     }
 
     /// <summary>A base URL that ends with '/', so relative links append to its path.</summary>

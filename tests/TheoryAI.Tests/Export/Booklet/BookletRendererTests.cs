@@ -225,4 +225,85 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
             Assert.Matches("^[A-Z]{6}\\+Noto Sans", row);
         }
     }
+
+    [Fact]
+    public async Task Room_counts_in_the_booklet_count_talks_as_the_site_does()
+    {
+        var programme = await SeededProgrammeAsync();
+        using var pdf = await SeededBookletAsync();
+        var venuePage = pdf.PageTexts[pdf.PagesWith("Venue and rooms").Last() - 1];
+        var main = programme.Rooms.Single(r => r.Code == "PI/4-400");
+        var inRoom = programme.Entries.Where(e => e.Room?.Id == main.Id).ToList();
+        var talks = inRoom.Count(e => e.Kind == TheoryAI.Web.Data.SessionKind.Talk);
+        // The seed has discussions and remarks in the main room: counting every numbered contribution gives more.
+        Assert.True(inRoom.Count(e => e.Talk is not null) > talks);
+        Assert.Contains($"{inRoom.Count} sessions, {talks} talks", venuePage);
+
+        // The home page counts the same way, day by day.
+        var home = await site.Client.GetStringAsync("/");
+        foreach (var day in programme.Days.Where(d => d.Entries.Count > 0))
+        {
+            var onDay = day.Entries.Count(e => e.Kind == TheoryAI.Web.Data.SessionKind.Talk);
+            Assert.Contains($"· {onDay} {(onDay == 1 ? "talk" : "talks")}", home);
+        }
+    }
+
+    [Fact]
+    public async Task Booklet_is_tagged_in_english_with_its_title_shown_and_described_links()
+    {
+        var programme = await SeededProgrammeAsync();
+        using var pdf = await SeededBookletAsync();
+        var (infoExit, info) = pdf.RunTool("pdfinfo", "");
+        Assert.Equal(0, infoExit);
+        Assert.Matches(@"Tagged:\s+yes", info);
+
+        // The catalog as qpdf reads it: language, marked content, a structure tree, the title shown by viewers.
+        var (jsonExit, json) = pdf.RunTool("qpdf", "--json=2 --json-key=qpdf");
+        Assert.True(jsonExit == 0, json);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        var objects = parsed.RootElement.GetProperty("qpdf")[1];
+        System.Text.Json.JsonElement Resolve(System.Text.Json.JsonElement value) =>
+            value.ValueKind == System.Text.Json.JsonValueKind.String && value.GetString()!.EndsWith(" R", StringComparison.Ordinal)
+                ? objects.GetProperty($"obj:{value.GetString()}").GetProperty("value")
+                : value;
+        var catalog = objects.EnumerateObject()
+            .Where(o => o.Value.TryGetProperty("value", out _))
+            .Select(o => o.Value.GetProperty("value"))
+            .Single(v => v.ValueKind == System.Text.Json.JsonValueKind.Object && v.TryGetProperty("/Type", out var type) && type.GetString() == "/Catalog");
+        Assert.Equal("u:en", catalog.GetProperty("/Lang").GetString());
+        Assert.True(Resolve(catalog.GetProperty("/MarkInfo")).GetProperty("/Marked").GetBoolean());
+        Assert.True(Resolve(catalog.GetProperty("/ViewerPreferences")).GetProperty("/DisplayDocTitle").GetBoolean());
+        Assert.True(catalog.TryGetProperty("/StructTreeRoot", out _));
+
+        var (structExit, structure) = pdf.RunTool("pdfinfo", "-struct-text");
+        Assert.Equal(0, structExit);
+        foreach (var element in new[] { "H1", "H2", "P", "Table", "TR", "TD", "Link" })
+        {
+            Assert.Matches($"(?m)^\\s*{element}\\b", structure);
+        }
+
+        // Reading order: the structure holds every talk with its first speaker, in the order of the talk pages
+        // (compared without white space: poppler joins the lines of a paragraph without a space).
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        var text = Squeeze(structure);
+        var position = text.IndexOf("TALKSANDABSTRACTS", StringComparison.Ordinal);
+        Assert.True(position > 0);
+        foreach (var talk in programme.Talks)
+        {
+            foreach (var expected in new[] { talk.Title }.Concat(talk.Talk!.Speakers.Take(1).Select(s => s.Name)))
+            {
+                var at = text.IndexOf(Squeeze(expected), position, StringComparison.Ordinal);
+                Assert.True(at >= 0, $"'{expected}' is not in reading order in the structure tree");
+                position = at + Squeeze(expected).Length;
+            }
+        }
+        Assert.True(text.IndexOf("Speakerindex", position, StringComparison.Ordinal) > 0);
+
+        var links = pdf.Document.GetPages().SelectMany(p => p.GetAnnotations()).Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.False(string.IsNullOrWhiteSpace(l.Content), "a link without a description"));
+        Assert.Equal(pdf.Links().Count, links.Count);
+        Assert.Contains(links, l => l.Content!.StartsWith("Page ", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Content!.Contains("https://", StringComparison.Ordinal));
+    }
 }

@@ -147,4 +147,67 @@ public sealed class CalendarWriterTests
         Assert.Contains("DTSTAMP:20250301T120000Z\r\n", a);
         Assert.Contains("LAST-MODIFIED:20250301T120000Z\r\n", a);
     }
+
+    [Fact]
+    public async Task Escapes_in_every_position_survive_folding_in_ical_js_and_Ical_Net()
+    {
+        var entries = new List<ProgrammeEntry>();
+        for (var offset = 0; offset < 40; offset++)
+        {
+            var title = new string('t', 40 + offset) + ", a; b\\ c, " + new string('u', 30) + ";" + new string('v', 40);
+            entries.Add(Entry(offset + 1, SessionKind.Talk, title, Morning.AddMinutes(offset * 60), 45, number: offset + 1,
+                abstractMarkdown: new string('w', 20 + offset) + "\n\nsecond paragraph, with; marks"));
+        }
+        var programme = Programme([.. entries]);
+        var bytes = new CalendarWriter().WriteBytes(programme, CalendarFeed.WholeProgramme(programme), BaseUrl);
+        IcsText.AssertWellFormed(bytes);
+        var text = Encoding.UTF8.GetString(bytes);
+        IcsText.AssertFoldsOutsideEscapes(text);
+        var js = await IcalJs.ParseAsync(text);
+        var net = IcsText.ParseWithIcalNet(text, out _);
+        foreach (var entry in entries)
+        {
+            var parsed = js.Events.Single(e => e.Uid == $"talk-{entry.Talk!.Number}@test-workshop-2025");
+            Assert.Equal(entry.Title, parsed.Summary);
+            Assert.Contains("\nsecond paragraph, with; marks", parsed.Description);
+            Assert.Equal(entry.Title, net[parsed.Uid].Summary);
+        }
+    }
+
+    [Fact]
+    public async Task A_single_event_file_has_no_calendar_name_or_refresh_hints_and_a_feed_keeps_them()
+    {
+        var programme = Programme(Entry(1, SessionKind.Talk, "Talk", Morning, 45, number: 4));
+        var writer = new CalendarWriter();
+        var single = writer.Write(programme, CalendarFeed.ForTalk(programme, programme.Entries[0]), BaseUrl);
+        var feed = writer.Write(programme, CalendarFeed.WholeProgramme(programme), BaseUrl);
+
+        foreach (var property in new[] { "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL" })
+        {
+            Assert.DoesNotContain(property, single);
+            Assert.Contains(property, feed);
+        }
+        var js = await IcalJs.ParseAsync(single);
+        Assert.Null(js.Name);
+        Assert.Null(js.RefreshInterval);
+        Assert.Equal("Talk", Assert.Single(js.Events).Summary);
+        Assert.Single(js.Timezones);
+    }
+
+    [Fact]
+    public async Task Stored_control_characters_never_go_raw_into_the_calendar()
+    {
+        var programme = Programme(Entry(1, SessionKind.Talk, "Line\u000Bbreak\u0007 title", Morning, 45, number: 4,
+            room: new RoomInfo(3, "R\u000B1", "Room\u0001 one", 10),
+            abstractMarkdown: "First line\u000Bsecond line\u0000 with a NUL\u007F and DEL"));
+        var bytes = new CalendarWriter().WriteBytes(programme, CalendarFeed.WholeProgramme(programme), BaseUrl);
+        IcsText.AssertWellFormed(bytes);
+        IcsText.AssertNoControlCharacters(bytes);
+        var text = Encoding.UTF8.GetString(bytes);
+        var js = Assert.Single((await IcalJs.ParseAsync(text)).Events);
+        Assert.Equal("Line break title", js.Summary);
+        Assert.Matches(@"First line\nsecond line\uFFFD? with a NUL and DEL", js.Description);
+        Assert.StartsWith("R 1 Room one,", js.Location);
+        Assert.Equal(js.Summary, Assert.Single(IcsText.ParseWithIcalNet(text, out _)).Value.Summary);
+    }
 }

@@ -26,6 +26,54 @@ public static class IcsText
         Assert.Equal("BEGIN:VCALENDAR", Encoding.ASCII.GetString(lines[0]));
     }
 
+    /// <summary>Every line at most 75 octets and valid UTF-8 by itself.</summary>
+    public static void AssertLinesWithinLimit(byte[] body)
+    {
+        foreach (var line in Split(body))
+        {
+            Assert.True(line.Length <= 75, $"line of {line.Length} octets: {Encoding.UTF8.GetString(line)}");
+            StrictUtf8.GetString(line);
+        }
+    }
+
+    /// <summary>No control character but the CRLF line ends and HTAB (RFC 5545 3.1, 3.3.11).</summary>
+    public static void AssertNoControlCharacters(byte[] body)
+    {
+        for (var i = 0; i < body.Length; i++)
+        {
+            var b = body[i];
+            var lineEnd = (b == '\r' && i + 1 < body.Length && body[i + 1] == '\n') || (b == '\n' && i > 0 && body[i - 1] == '\r');
+            Assert.False((b < 0x20 && b != '\t' && !lineEnd) || b == 0x7F, $"control character 0x{b:X2} at octet {i}");
+        }
+    }
+
+    /// <summary>Walks every logical line across its folds: a fold right after an unpaired backslash cuts an escape.</summary>
+    public static void AssertFoldsOutsideEscapes(string folded)
+    {
+        var physical = folded.Split("\r\n");
+        var escaping = false;
+        for (var i = 0; i < physical.Length; i++)
+        {
+            var text = physical[i];
+            var continuation = text.StartsWith(' ');
+            if (!continuation)
+            {
+                escaping = false;
+            }
+            else
+            {
+                Assert.False(escaping, $"fold inside an escape sequence before line {i}: '{physical[i - 1]}' / '{text}'");
+                text = text[1..];
+            }
+            foreach (var c in text)
+            {
+                escaping = !escaping && c == '\\';
+            }
+            Assert.False(i > 0 && continuation && physical[i - 1].Length > 0 && char.IsHighSurrogate(physical[i - 1][^1]),
+                "fold inside a surrogate pair");
+        }
+    }
+
     private static List<byte[]> Split(byte[] body)
     {
         var lines = new List<byte[]>();

@@ -1,4 +1,5 @@
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 
 namespace TheoryAI.Web.Export.Booklet.Layout;
 
@@ -38,6 +39,8 @@ public abstract class Block
     public string? Anchor { get; init; }
     /// <summary>Called once with the page where the block starts (outline entries hang from it).</summary>
     public Action<FlowPage>? OnPlaced { get; init; }
+    /// <summary>The block's element in the structure tree of the tagged PDF (a paragraph, a heading), if it is one.</summary>
+    public virtual PdfBlockLevelElementTag? Tag { get; init; }
 
     protected abstract List<Slice> LayoutSlices(LayoutContext context, double width);
 
@@ -54,6 +57,24 @@ public abstract class Block
             slices.Take(slices.Count - 1).ToList().ForEach(s => s.GlueToNext = true);
         }
         slices[^1].GlueToNext |= KeepWithNext;
+        if (Tag is PdfBlockLevelElementTag tag)
+        {
+            // The element opens with the first slice and closes after the last, on whatever pages they land.
+            var first = slices[0];
+            var last = slices[^1];
+            var drawFirst = first.Draw;
+            first.Draw = (ctx, x, y) =>
+            {
+                ctx.Structure?.BeginElement(tag);
+                drawFirst(ctx, x, y);
+            };
+            var drawLast = last.Draw;
+            last.Draw = (ctx, x, y) =>
+            {
+                drawLast(ctx, x, y);
+                ctx.Structure?.End();
+            };
+        }
         if (Anchor is not null || OnPlaced is not null)
         {
             var first = slices[0];
@@ -82,6 +103,7 @@ public sealed class Paragraph : Block
     }
 
     public IReadOnlyList<Run> Runs { get; }
+    public override PdfBlockLevelElementTag? Tag { get; init; } = PdfBlockLevelElementTag.Paragraph;
     public double Indent { get; init; }
     public Run? Marker { get; init; }
     public double LineSpacing { get; init; } = 1.4;
@@ -131,7 +153,7 @@ public sealed class Rule(XColor color, double thickness = 0.5) : Block
 {
     protected override List<Slice> LayoutSlices(LayoutContext context, double width) =>
     [
-        new Slice(thickness, (ctx, x, y) => ctx.Graphics.DrawLine(new XPen(color, thickness), x, y + thickness / 2, x + width, y + thickness / 2)),
+        new Slice(thickness, (ctx, x, y) => ctx.Artifact(() => ctx.Graphics.DrawLine(new XPen(color, thickness), x, y + thickness / 2, x + width, y + thickness / 2))),
     ];
 }
 
@@ -154,8 +176,8 @@ public sealed class PageReference(string anchor, TextStyle style, string prefix 
                 var text = prefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var textWidth = context.Fonts.Width(text, style);
                 var left = Align == TextAlign.Right ? x + width - textWidth : x;
-                gfx.DrawString(text, context.Fonts.Font(style), new XSolidBrush(style.Ink), left, y + line.Baseline, XStringFormats.BaseLineLeft);
-                ctx.AddLink(new XRect(left, y, textWidth, line.Height), new AnchorLink(anchor));
+                ctx.DrawLink(new XRect(left, y, textWidth, line.Height), new AnchorLink(anchor), $"Page {text}",
+                    () => context.Fonts.Draw(gfx, text, style, left, y + line.Baseline));
             })),
         ];
     }
@@ -201,10 +223,14 @@ public sealed class Row(IReadOnlyList<Cell> cells) : Block
             {
                 if (Background is XColor background)
                 {
-                    ctx.Graphics.DrawRectangle(new XSolidBrush(background), left, top, width, height);
+                    ctx.Artifact(() => ctx.Graphics.DrawRectangle(new XSolidBrush(background), left, top, width, height));
                 }
+                // Each row is a table row of its own (rows of one table can land on different pages, with repeated heads).
+                ctx.Structure?.BeginElement(PdfBlockLevelElementTag.Table);
+                ctx.Structure?.BeginElement(PdfBlockLevelElementTag.TableRow);
                 foreach (var column in columns)
                 {
+                    ctx.Structure?.BeginElement(PdfBlockLevelElementTag.TableDataCell);
                     var y = top + Padding;
                     for (var i = 0; i < column.Slices.Count; i++)
                     {
@@ -213,10 +239,13 @@ public sealed class Row(IReadOnlyList<Cell> cells) : Block
                         slice.Draw(ctx, left + column.X, y);
                         y += slice.Height;
                     }
+                    ctx.Structure?.End();
                 }
+                ctx.Structure?.End();
+                ctx.Structure?.End();
                 if (RuleBelow is XColor rule)
                 {
-                    ctx.Graphics.DrawLine(new XPen(rule, 0.5), left, top + height - 0.25, left + width, top + height - 0.25);
+                    ctx.Artifact(() => ctx.Graphics.DrawLine(new XPen(rule, 0.5), left, top + height - 0.25, left + width, top + height - 0.25));
                 }
             }),
         ];

@@ -118,7 +118,8 @@ public static class LineBreaker
                 var atEnd = i == text.Length;
                 var c = atEnd ? '\0' : text[i];
                 var isSpace = !atEnd && (c == ' ' || c == '\t' || c == '\r');
-                var isBreak = !atEnd && c == '\n';
+                // Every kind of line break ends the line: a word processor pastes U+000B (VT) for one.
+                var isBreak = !atEnd && c is '\n' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
                 if (!atEnd && !isSpace && !isBreak)
                 {
                     continue;

@@ -36,6 +36,8 @@ public sealed class MarkdownLayout(MarkdownPipeline pipeline, TextStyle body, XC
             case HeadingBlock heading:
                 blocks.Add(new Paragraph(Inlines(heading.Inline, style.WithBold().WithSize(body.Size * (heading.Level <= 2 ? 1.15 : 1.0)), null))
                 {
+                    // Below the talk's title (H2) in the booklet's structure tree.
+                    Tag = PdfSharp.UniversalAccessibility.PdfBlockLevelElementTag.Heading3,
                     Indent = indent,
                     SpaceBefore = spacing * 1.5,
                     SpaceAfter = spacing * 0.5,

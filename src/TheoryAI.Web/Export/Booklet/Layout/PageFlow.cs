@@ -1,7 +1,12 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.UniversalAccessibility;
 
 namespace TheoryAI.Web.Export.Booklet.Layout;
+
+/// <summary>The page of every anchor and the number of pages of a finished flow.</summary>
+public sealed record Pagination(IReadOnlyDictionary<string, int> Pages, int PageCount);
 
 /// <summary>A page's size and the margins of its text area, in points.</summary>
 public sealed record PageGeometry(double Width, double Height, double Left, double Right, double Top, double Bottom)
@@ -19,7 +24,8 @@ public sealed class FlowPage(PdfPage page, int number)
     public string? RunningHead { get; set; }
     /// <summary>False for pages such as the cover, which carry no running head or folio.</summary>
     public bool Decorated { get; set; } = true;
-    internal List<(XRect Area, Link Link)> Links { get; } = [];
+    internal List<(XRect Area, Link Link, string Description)> Links { get; } = [];
+    internal int LinkCount { get; set; }
     internal List<Action<XGraphics, Func<string, int?>>> Deferred { get; } = [];
 }
 
@@ -38,28 +44,58 @@ public sealed class DrawContext
     public FlowPage Page { get; }
     public XGraphics Graphics { get; }
     public FontBook Fonts => _flow.Fonts;
+    /// <summary>The tagged PDF's structure builder (null for an untagged document).</summary>
+    public StructureBuilder? Structure => _flow.Structure;
+
+    /// <summary>Draws something that is not content (rules, backgrounds) as an artifact, outside the structure tree.</summary>
+    public void Artifact(Action draw)
+    {
+        Structure?.BeginArtifact();
+        draw();
+        Structure?.End();
+    }
 
     public void RegisterAnchor(string anchor, double y) => _flow.RegisterAnchor(anchor, Page, y);
 
     /// <summary>Makes <paramref name="area"/> (page coordinates, top-left origin) a link.</summary>
-    public void AddLink(XRect area, Link link) => Page.Links.Add((area, link));
+    public void AddLink(XRect area, Link link, string description) => Page.Links.Add((area, link, description));
 
     /// <summary>Draws on this page once every page number is known (page references).</summary>
-    public void Defer(Action<XGraphics, Func<string, int?>> draw) => Page.Deferred.Add(draw);
+    public void Defer(Action<XGraphics, Func<string, int?>> draw) => _flow.Defer(Page, Graphics, draw);
 
     public void DrawText(string text, TextStyle style, double x, double baseline) =>
-        Graphics.DrawString(text, Fonts.Font(style), new XSolidBrush(style.Ink), x, baseline, XStringFormats.BaseLineLeft);
+        Fonts.Draw(Graphics, text, style, x, baseline);
 
     public void DrawLine(Line line, double x, double top)
     {
         foreach (var fragment in line.Fragments)
         {
-            DrawText(fragment.Text, fragment.Style, x + fragment.X, top + line.Baseline);
-            if (fragment.Link is not null)
+            void Draw() => DrawText(fragment.Text, fragment.Style, x + fragment.X, top + line.Baseline);
+            if (fragment.Link is null)
             {
-                AddLink(new XRect(x + fragment.X, top, fragment.Width, line.Height), fragment.Link);
+                Draw();
+            }
+            else
+            {
+                DrawLink(new XRect(x + fragment.X, top, fragment.Width, line.Height), fragment.Link, fragment.Text, Draw);
             }
         }
+    }
+
+    /// <summary>Draws the text of a link and makes <paramref name="area"/> (page coordinates) lead where it points.
+    /// In a tagged document whose pages are known, the annotation is made now, as a Link element of the structure
+    /// tree around the text; otherwise it is made when the flow finishes.</summary>
+    public void DrawLink(XRect area, Link link, string text, Action draw)
+    {
+        if (_flow.Structure is { } structure && _flow.CreateAnnotation(Page, area, link, text) is { } annotation)
+        {
+            structure.BeginElement(annotation, annotation.Contents);
+            draw();
+            structure.End();
+            return;
+        }
+        draw();
+        AddLink(area, link, text);
     }
 }
 
@@ -88,6 +124,8 @@ public sealed class PageFlow
     }
 
     public PageGeometry Geometry { get; }
+    /// <summary>The structure builder of a tagged document: blocks open and close their elements as they are drawn.</summary>
+    public StructureBuilder? Structure { get; init; }
     /// <summary>The modification date written on link annotations.</summary>
     public DateTime AnnotationDate { get; init; } = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public FontBook Fonts { get; }
@@ -112,9 +150,47 @@ public sealed class PageFlow
     /// <summary>Drawn at the top of every page the flow starts by itself while this is set (a table's column heads).</summary>
     public Block? RepeatedHeader { get; set; }
 
-    public int? PageOf(string anchor) => _anchors.TryGetValue(anchor, out var target) ? target.Page.Number : null;
+    public int? PageOf(string anchor) => _anchors.TryGetValue(anchor, out var target) ? target.Page.Number
+        : Known is { } known && known.Pages.TryGetValue(anchor, out var number) ? number : null;
 
     internal void RegisterAnchor(string anchor, FlowPage page, double y) => _anchors.TryAdd(anchor, (page, y));
+
+    /// <summary>Where every anchor landed and how many pages there are, once <see cref="Finish"/> has run.</summary>
+    public Pagination Pagination => new(_anchors.ToDictionary(a => a.Key, a => a.Value.Page.Number, StringComparer.Ordinal), _pages.Count);
+
+    /// <summary>
+    /// The pagination of an earlier, identical pass. A tagged document (<see cref="Structure"/>) must be drawn page by
+    /// page, never going back to an earlier page, so page references and folios, which need the whole document, are
+    /// drawn from this instead of afterwards. Requires <see cref="Decorate"/>.
+    /// </summary>
+    public Pagination? Known { get; init; }
+
+    /// <summary>Draws the running head and folio of a page (with the page count).</summary>
+    public Action<XGraphics, FlowPage, int>? Decorate { get; init; }
+
+    internal void Defer(FlowPage page, XGraphics graphics, Action<XGraphics, Func<string, int?>> draw)
+    {
+        if (Known is { } known)
+        {
+            // Drawn now, inside the element being drawn (a page reference is content of its table cell).
+            draw(graphics, anchor => known.Pages.TryGetValue(anchor, out var number) ? number : null);
+        }
+        else
+        {
+            page.Deferred.Add(draw);
+        }
+    }
+
+    /// <summary>A tagged document's page is decorated as the flow leaves it, while its graphics are current.</summary>
+    private void DecorateInPlace()
+    {
+        if (Known is { } known && CurrentPage is { Decorated: true } page && _graphics is not null && Decorate is not null)
+        {
+            Structure?.BeginArtifact();
+            Decorate(_graphics, page, known.PageCount);
+            Structure?.End();
+        }
+    }
 
     public void Add(Block block)
     {
@@ -174,12 +250,16 @@ public sealed class PageFlow
 
     private void StartPage()
     {
-        _graphics?.Dispose();
+        // The old page's graphics are closed only once the new page exists: the tagged PDF's structure builder ends
+        // the open marked content on the old page when a page is added, and needs its graphics for that.
+        var previous = _graphics;
+        DecorateInPlace();
         var page = _document.AddPage();
         page.Width = XUnit.FromPoint(Geometry.Width);
         page.Height = XUnit.FromPoint(Geometry.Height);
         _pages.Add(new FlowPage(page, _pages.Count + 1) { RunningHead = _runningHead });
         _graphics = XGraphics.FromPdfPage(page);
+        previous?.Dispose();
         _y = Geometry.Top;
         _pageHasContent = false;
     }
@@ -245,13 +325,17 @@ public sealed class PageFlow
     public void Finish(Action<XGraphics, FlowPage, int>? decorate)
     {
         Flush();
+        DecorateInPlace();
         _graphics?.Dispose();
         _graphics = null;
         foreach (var page in _pages)
         {
-            if (page.Deferred.Count > 0 || (decorate is not null && page.Decorated))
+            if (Known is null && (page.Deferred.Count > 0 || (decorate is not null && page.Decorated)))
             {
                 using var gfx = XGraphics.FromPdfPage(page.Page, XGraphicsPdfPageOptions.Append);
+                // Page numbers, running heads and folios are pagination artifacts: the links and the outline carry
+                // what they say.
+                Structure?.BeginArtifact();
                 foreach (var draw in page.Deferred)
                 {
                     draw(gfx, PageOf);
@@ -260,26 +344,48 @@ public sealed class PageFlow
                 {
                     decorate?.Invoke(gfx, page, _pages.Count);
                 }
+                Structure?.End();
             }
             // Links last: page references drawn just above add theirs.
-            var index = 0;
-            foreach (var (area, link) in page.Links)
+            foreach (var (area, link, description) in page.Links)
             {
-                var rect = new PdfRectangle(new XPoint(area.Left, Geometry.Height - area.Bottom), new XPoint(area.Right, Geometry.Height - area.Top));
-                var annotation = link switch
+                if (CreateAnnotation(page, area, link, description) is { } annotation)
                 {
-                    WebLink web => page.Page.AddWebLink(rect, web.Url),
-                    AnchorLink internalLink when PageOf(internalLink.Anchor) is int target => page.Page.AddDocumentLink(rect, target),
-                    _ => null,
-                };
-                if (annotation is not null)
-                {
-                    // PDFsharp names each annotation with a random id and stamps it with the clock: name and date it
-                    // from the document instead, so that the same document gives the same bytes.
-                    annotation.Elements.SetString("/NM", $"link-{page.Number}-{index++}");
-                    annotation.Elements.SetDateTime("/M", AnnotationDate);
+                    page.Page.Annotations.Add(annotation);
                 }
             }
         }
     }
+
+    /// <summary>A link annotation for <paramref name="area"/> (page coordinates, top-left origin), described for screen
+    /// readers, or null for a link to an anchor that never landed.</summary>
+    internal PdfLinkAnnotation? CreateAnnotation(FlowPage page, XRect area, Link link, string text)
+    {
+        var rect = new PdfRectangle(new XPoint(area.Left, Geometry.Height - area.Bottom), new XPoint(area.Right, Geometry.Height - area.Top));
+        var annotation = link switch
+        {
+            WebLink web => PdfLinkAnnotation.CreateWebLink(rect, web.Url),
+            AnchorLink internalLink when PageOf(internalLink.Anchor) is int target => PdfLinkAnnotation.CreateDocumentLink(rect, target),
+            _ => null,
+        };
+        if (annotation is not null)
+        {
+            // PDFsharp names each annotation with a random id and stamps it with the clock: name and date it from the
+            // document instead, so that the same document gives the same bytes.
+            annotation.Elements.SetString("/NM", $"link-{page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{page.LinkCount++.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            annotation.Contents = Describe(link, text);
+            annotation.Elements.SetDateTime("/M", AnnotationDate);
+        }
+        return annotation;
+    }
+
+    /// <summary>What a screen reader announces for a link: its text and where it leads.</summary>
+    private string Describe(Link link, string text) => link switch
+    {
+        WebLink web when string.Equals(text.Trim(), web.Url, StringComparison.Ordinal) => $"Link: {web.Url}",
+        WebLink web => $"{text.Trim()} (link: {web.Url})",
+        AnchorLink anchor when PageOf(anchor.Anchor) is int target && text.StartsWith("Page ", StringComparison.Ordinal) => text.Trim(),
+        AnchorLink anchor when PageOf(anchor.Anchor) is int target => $"{text.Trim()} (page {target.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        _ => text.Trim(),
+    };
 }
