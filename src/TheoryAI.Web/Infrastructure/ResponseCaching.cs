@@ -85,7 +85,7 @@ public static class ResponseCaching
         }
         foreach (var cookie in http.Request.Cookies)
         {
-            if (cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal))
+            if (cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal) || cookie.Key.StartsWith(HostPrefixedCookies.Prefix, StringComparison.Ordinal))
             {
                 return true;
             }
