@@ -46,7 +46,7 @@ public static class ConferenceSetup
         {
             options.Conventions.AddPageRoute("/Error", "/error/{code:int:range(400,599)?}");
         });
-        services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddProgrammeCaching();
         return builder;
     }
