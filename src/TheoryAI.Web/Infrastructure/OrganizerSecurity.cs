@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TheoryAI.Web.Infrastructure.Passwords;
 using TheoryAI.Web.Pages.Admin;
@@ -102,7 +101,7 @@ public static class OrganizerSecurity
             options.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ChangeAuthorFilter()));
             // What organizers see and type is never kept by a browser or a proxy.
-            var noStore = new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None };
+            var noStore = new NoStoreFilter();
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(noStore));
             options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(noStore));
         });

@@ -9,20 +9,26 @@ namespace TheoryAI.Web.Infrastructure;
 /// </summary>
 public sealed class StoreHealthCheck(IConfiguration configuration, IWebHostEnvironment environment) : IHealthCheck
 {
+    private static readonly string[] Probe =
+    [
+        """SELECT count(*) FROM "__EFMigrationsHistory" """,
+        "BEGIN IMMEDIATE",
+        """UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" """,
+        "COMMIT",
+    ];
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             await using var connection = new SqliteConnection(ConferenceStore.ResolveConnectionString(configuration, environment.ContentRootPath));
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT count(*) FROM "__EFMigrationsHistory";
-                BEGIN IMMEDIATE;
-                UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion";
-                COMMIT;
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var sql in Probe)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)

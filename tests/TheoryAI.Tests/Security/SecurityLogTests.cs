@@ -40,11 +40,11 @@ public sealed class SecurityLogTests
         var plain = await site.AddPlainUserAsync("plain.logged@example.org");
         var client = site.NewClient();
         await OrganizerSite.SignInAsync(client, plain);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/talks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/event")).StatusCode);
 
         var lines = site.Logs.In(OrganizerSecurity.SecurityLogCategory).ToList();
         Assert.Contains(lines, l => l.Contains("Refused", StringComparison.Ordinal) && l.Contains("/admin/rooms", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("Refused", StringComparison.Ordinal) && l.Contains("/admin/talks", StringComparison.Ordinal) && l.Contains(plain, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Refused", StringComparison.Ordinal) && l.Contains("/admin/event", StringComparison.Ordinal) && l.Contains(plain, StringComparison.Ordinal));
     }
 
     [Fact]
