@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using TheoryAI.Tests.Infrastructure;
 using TheoryAI.Web.Infrastructure;
 using TheoryAI.Web.Infrastructure.Passwords;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TheoryAI.Tests.Security;
 
