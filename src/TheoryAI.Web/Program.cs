@@ -14,9 +14,10 @@ try
 {
     await app.RunAsync();
 }
-catch (Exception e) when (e is TheoryAI.Web.Data.Seed.SeedException or StoreStartupException)
+catch (Exception e) when (e is TheoryAI.Web.Data.Seed.SeedException or StoreStartupException
+                           && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
-    // The message names the problem; a stack trace would only bury it.
+    // The message names the problem; a stack trace would only bury it. (A test host gets the exception itself.)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }

@@ -67,7 +67,7 @@ public sealed class SessionTests
 
         var response = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/", response.Headers.Location!.OriginalString);
+        Assert.Contains("/account/", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
