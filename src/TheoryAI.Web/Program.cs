@@ -10,5 +10,15 @@ if (ConferenceCommands.IsCommand(args))
 }
 
 app.MapConference();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (e is TheoryAI.Web.Data.Seed.SeedException or StoreStartupException
+                           && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // The message names the problem; a stack trace would only bury it. (A test host gets the exception itself.)
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 return 0;

@@ -31,6 +31,8 @@ public static class ConferenceSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConferenceDb>();
         services.AddOrganizerSecurity();
+        services.AddProxyHeaders(builder.Configuration);
+        services.AddKeyStorage();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProgrammeSnapshotCache>();
@@ -43,21 +45,23 @@ public static class ConferenceSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
         {
-            options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
+            options.Conventions.AddPageRoute("/Error", "/error/{code:int:range(400,599)?}");
         });
-        services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddProgrammeCaching();
         return builder;
     }
 
     public static WebApplication MapConference(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseRequestFilters();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UseOrganizerSecurity();

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TheoryAI.Web.Infrastructure.Passwords;
 using TheoryAI.Web.Pages.Admin;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -14,6 +18,11 @@ public static class OrganizerSecurity
     public const string OrganizerRole = "Organizer";
     public const string OrganizerPolicy = "Organizer";
     public const string LoginRateLimit = "login";
+
+    /// <summary>ASVS 4.0 level 2 (3.3.2, 3.3.1): signed out after 30 minutes without a request, and 12 hours after signing in.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+    private const string SignedInUntil = "signed-in-until";
 
     public static IServiceCollection AddOrganizerSecurity(this IServiceCollection services)
     {
@@ -30,7 +39,12 @@ public static class OrganizerSecurity
             options.Password.RequireNonAlphanumeric = false;
             options.User.RequireUniqueEmail = true;
         });
-        new IdentityBuilder(typeof(IdentityUser), typeof(IdentityRole), services).AddSignInManager();
+        new IdentityBuilder(typeof(IdentityUser), typeof(IdentityRole), services)
+            .AddSignInManager<OrganizerSignInManager>()
+            .AddPasswordValidator<OrganizerPasswordValidator>();
+        // The account is read again on every request: a replaced password, a removed role, a deleted account or a
+        // sign-out elsewhere (each changes the security stamp) ends the session at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
@@ -38,12 +52,46 @@ public static class OrganizerSecurity
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/access-denied";
-            // The default name (.AspNetCore.Identity.Application) keeps signed-in requests out of the output cache.
+            // The default name (.AspNetCore.Identity.Application) keeps signed-in requests out of the output cache;
+            // over HTTPS it carries the __Host- prefix (ResponseCaching.MayBePersonal knows both).
+            cookie.CookieManager = new HostPrefixedCookies();
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.ExpireTimeSpan = IdleTimeout;
             cookie.SlidingExpiration = true;
+            cookie.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items[SignedInUntil] = (context.Options.TimeProvider ?? TimeProvider.System)
+                    .GetUtcNow().Add(AbsoluteLifetime).ToString("O", CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SignedInUntil, out var until)
+                    || !DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var end)
+                    || now >= end)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                SecurityLog(context.HttpContext).LogWarning("Refused {Method} {Path}: not signed in.", context.Request.Method, context.Request.Path);
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                SecurityLog(context.HttpContext).LogWarning("Refused {Method} {Path} to {User}: not an organizer.",
+                    context.Request.Method, context.Request.Path, context.HttpContext.User.Identity?.Name);
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganizerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OrganizerRole));
@@ -52,6 +100,10 @@ public static class OrganizerSecurity
         {
             options.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ChangeAuthorFilter()));
+            // What organizers see and type is never kept by a browser or a proxy.
+            var noStore = new NoStoreFilter();
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(noStore));
+            options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(noStore));
         });
 
         services.AddRateLimiter(options =>
@@ -60,6 +112,8 @@ public static class OrganizerSecurity
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                SecurityLog(context.HttpContext).LogWarning("Refused {Method} {Path} from {Client}: too many requests (429).",
+                    context.HttpContext.Request.Method, context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress);
                 return ValueTask.CompletedTask;
             };
             // Only attempts (POSTs) count: showing the form is free.
@@ -71,6 +125,12 @@ public static class OrganizerSecurity
         });
         return services;
     }
+
+    /// <summary>The category security events are logged under (failed sign-ins, refused requests, 429s); never a secret.</summary>
+    public const string SecurityLogCategory = "TheoryAI.Security";
+
+    private static ILogger SecurityLog(HttpContext http) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLogCategory);
 
     /// <summary>Organizers:LoginAttemptsPerMinute (default 10), read when a limiter is made so hosts can change it.</summary>
     private static int LoginAttemptsPerMinute(HttpContext http) =>

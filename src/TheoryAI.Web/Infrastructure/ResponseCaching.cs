@@ -266,7 +266,8 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         {
             return true;
         }
-        return http.Request.Cookies.Any(cookie => cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal));
+        return http.Request.Cookies.Any(cookie => cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal)
+            || cookie.Key.StartsWith(HostPrefixedCookies.Prefix, StringComparison.Ordinal));
     }
 
     /// <summary>From midnight before the first day to midnight after the last, in the event's zone.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using TheoryAI.Web.Data.Seed;
 
@@ -5,7 +6,7 @@ namespace TheoryAI.Web.Infrastructure;
 
 /// <summary>
 /// Before the server accepts requests: migrate the store and import the seed into an empty store. A bad seed file
-/// stops start-up with its problems listed (file, entry, field).
+/// stops start-up with its problems listed (file, entry, field); so does a store that cannot be written.
 /// </summary>
 public sealed class StoreInitializer(IServiceScopeFactory scopes, IOptions<ConferenceOptions> options, ILogger<StoreInitializer> logger)
     : IHostedLifecycleService
@@ -18,15 +19,17 @@ public sealed class StoreInitializer(IServiceScopeFactory scopes, IOptions<Confe
         }
         await using var scope = scopes.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
-        await importer.MigrateAsync(cancellationToken);
+        // Program prints the message of a SeedException or StoreStartupException once and exits with 1, no stack trace.
         try
         {
+            await importer.MigrateAsync(cancellationToken);
             await importer.ImportIfEmptyAsync(options.Value.ResolveSeedFile(), cancellationToken);
         }
-        catch (SeedException ex)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
-            logger.LogCritical("{Problems}", ex.Message);
-            throw;
+            logger.LogDebug(e, "The store failed at start-up.");
+            throw new StoreStartupException(
+                $"The store could not be opened or written ({e.Message}). Check that its folder exists, is writable by the site and has free space.", e);
         }
     }
 

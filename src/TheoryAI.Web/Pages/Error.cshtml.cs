@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TheoryAI.Web.Programme;
@@ -20,6 +22,13 @@ public sealed class ErrorModel(ProgrammeReader reader, ILogger<ErrorModel> logge
 
     private async Task DescribeAsync(int code)
     {
+        // The store failing (unreadable file, full or read-only disk) is not a bug in the page: say so, with 503.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is DbException or IOException)
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            HttpContext.Response.StatusCode = code;
+            HttpContext.Response.Headers.RetryAfter = "60";
+        }
         Describe(code);
         // A 404 still belongs to the event's site; after a server error, do not touch the store again.
         if (code < 500)
@@ -49,6 +58,7 @@ public sealed class ErrorModel(ProgrammeReader reader, ILogger<ErrorModel> logge
             403 => ("Not allowed", "You are signed in without the rights to see this page."),
             405 => ("Not allowed", "This address does not accept that kind of request."),
             429 => ("Too many requests", "Please wait a minute and try again."),
+            503 => ("The programme is unavailable", "The site cannot read its programme store right now. Please try again in a few minutes."),
             _ => ("Something went wrong", "The site could not answer this request. Please try again in a moment."),
         };
     }

@@ -44,7 +44,7 @@ public sealed class ProgrammeSnapshot
 
     public ProgrammeEntry? FindTalk(int number) => _talksByNumber.GetValueOrDefault(number);
 
-    public SpeakerInfo? FindSpeaker(string slug) => _speakersBySlug.GetValueOrDefault(slug);
+    public SpeakerInfo? FindSpeaker(string? slug) => string.IsNullOrWhiteSpace(slug) ? null : _speakersBySlug.GetValueOrDefault(slug);
 
     public ProgrammeDay? FindDay(DateOnly date) => Days.FirstOrDefault(d => d.Date == date);
 

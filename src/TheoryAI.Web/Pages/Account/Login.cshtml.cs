@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TheoryAI.Web.Infrastructure;
+using TheoryAI.Web.Infrastructure.Passwords;
 
 namespace TheoryAI.Web.Pages.Account;
 
@@ -16,15 +17,20 @@ public sealed record LoginInput
     public string Email { get; init; } = "";
 
     [Required(ErrorMessage = "Enter your password.")]
-    [StringLength(200)]
+    [StringLength(OrganizerPasswordValidator.MaxLength)]
     [DataType(DataType.Password)]
     public string Password { get; init; } = "";
 }
 
 [AllowAnonymous]
 [EnableRateLimiting(OrganizerSecurity.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILoggerFactory loggers) : PageModel
 {
+    /// <summary>One answer for every refusal, so the page does not tell which addresses have accounts.</summary>
+    public const string Refused = "The e-mail address or the password is wrong. After five failed attempts an account is locked for 15 minutes: then wait and try again.";
+
+    private readonly ILogger _log = loggers.CreateLogger(OrganizerSecurity.SecurityLogCategory);
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -45,18 +51,12 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILogger<Login
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("Organizer {Email} signed in.", Input.Email);
+            _log.LogInformation("Organizer {Email} signed in.", Input.Email);
             return LocalRedirect(SafeReturnUrl(ReturnUrl, Url));
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused: {Email} is locked out.", Input.Email);
-            ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes. Wait, then try again.");
-        }
-        else
-        {
-            ModelState.AddModelError("", "The e-mail address or the password is wrong.");
-        }
+        _log.LogWarning("Sign-in failed for {Email} from {Client}{Locked}.", Input.Email, HttpContext.Connection.RemoteIpAddress,
+            result.IsLockedOut ? " (locked out)" : "");
+        ModelState.AddModelError("", Refused);
         return Page();
     }
 
