@@ -7,6 +7,7 @@ using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Export.Frab;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -66,6 +67,7 @@ public static class ConferenceSetup
         app.MapRazorPages();
         app.MapCalendarFeeds();
         app.MapBooklet();
+        app.MapFrab();
         return app;
     }
 }

@@ -20,7 +20,8 @@ public static class ResponseCaching
     /// Anything else — /admin, /account, forms, error pages — is never cached.
     /// </summary>
     private static readonly PathString[] PublicPaths =
-        ["/programme", "/talks", "/speakers", "/venue", "/calendar.ics", "/agenda.ics", "/booklet.pdf"];
+        ["/programme", "/talks", "/speakers", "/venue", "/calendar.ics", "/agenda.ics", "/booklet.pdf",
+         "/schedule.xml", "/schedule.json"];
 
     public static IServiceCollection AddProgrammeCaching(this IServiceCollection services)
     {
