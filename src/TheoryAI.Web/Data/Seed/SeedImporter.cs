@@ -22,17 +22,30 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
             logger.LogInformation("The store already holds a programme; the seed file was not imported.");
             return SeedOutcome.StoreAlreadyHoldsProgramme;
         }
-        var programme = SeedReader.Read(seedPath);
+        return await ImportIfEmptyAsync(SeedReader.Read(seedPath), Path.GetFileName(seedPath), cancellationToken);
+    }
+
+    /// <summary>Imports an already validated programme (from a seed file or a frab schedule) when the store holds no event.</summary>
+    public async Task<SeedOutcome> ImportIfEmptyAsync(SeedProgramme programme, string sourceName, CancellationToken cancellationToken = default)
+    {
+        if (await db.Events.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("The store already holds a programme; {Source} was not imported.", sourceName);
+            return SeedOutcome.StoreAlreadyHoldsProgramme;
+        }
         await AddAsync(programme, cancellationToken);
         logger.LogInformation("Imported {Sessions} sessions, {Speakers} speakers and {Rooms} rooms from {SeedFile}.",
-            programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, Path.GetFileName(seedPath));
+            programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, sourceName);
         return SeedOutcome.Imported;
     }
 
     /// <summary>Removes the programme (not the accounts) and imports the seed again, in one transaction.</summary>
-    public async Task ReplaceAsync(string seedPath, CancellationToken cancellationToken = default)
+    public Task ReplaceAsync(string seedPath, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(SeedReader.Read(seedPath), cancellationToken);
+
+    /// <summary>Removes the programme (not the accounts) and adds this validated one, in one transaction.</summary>
+    public async Task ReplaceAsync(SeedProgramme programme, CancellationToken cancellationToken = default)
     {
-        var programme = SeedReader.Read(seedPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.TalkSpeakers.ExecuteDeleteAsync(cancellationToken);
         await db.Talks.ExecuteDeleteAsync(cancellationToken);

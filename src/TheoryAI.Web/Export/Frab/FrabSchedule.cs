@@ -104,11 +104,13 @@ public sealed record FrabSchedule(string Version, string Acronym, string Title, 
 
     private static string RoomGuid(string eventSlug, string code) => UuidV5(UrlNamespace, $"room-{code}@{eventSlug}").ToString();
 
-    /// <summary>Person ids: the rank of the speaker by name (then slug) among those who give a talk, from 1. Only names
-    /// travel in the document, so ids follow from names and survive an export and import.</summary>
+    /// <summary>Person ids: the rank of the speaker by name among those who give a talk, from 1; namesakes in the order
+    /// they first speak. Only names travel in the document, so ids follow from names and the timetable and survive an
+    /// export and import.</summary>
     private static Dictionary<string, int> PersonIds(ProgrammeSnapshot programme) =>
         programme.Talks.SelectMany(e => e.Talk!.Speakers).DistinctBy(s => s.Slug, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Slug, StringComparer.Ordinal)
+            .Select((s, firstSpeaks) => (s.Slug, s.Name, firstSpeaks))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.firstSpeaks)
             .Select((s, i) => (s.Slug, Id: i + 1))
             .ToDictionary(x => x.Slug, x => x.Id, StringComparer.OrdinalIgnoreCase);
 
