@@ -62,7 +62,7 @@ public static class FrabScheduleReader
     }
 
     private sealed record Document(string? Title, string? Start, string? End, string? TimeZone, string? Url,
-        IReadOnlyList<DocRoom> Rooms, IReadOnlyList<DocEvent> Events);
+        IReadOnlyList<DocRoom> Rooms, IReadOnlyList<DocEvent> Events, IReadOnlyList<string> DayDates);
 
     private sealed record DocRoom(string Name, string? Guid, int? Capacity);
 
@@ -108,7 +108,8 @@ public static class FrabScheduleReader
             d++;
         }
         return new Document(Text(conference, "title"), Text(conference, "start"), Text(conference, "end"),
-            Text(conference, "time_zone_name"), Text(conference, "url"), rooms, events);
+            Text(conference, "time_zone_name"), Text(conference, "url"), rooms, events,
+            root.Elements("day").Select(day => (string?)day.Attribute("date")).OfType<string>().ToList());
 
         static string? Text(XElement? parent, string name) => parent?.Element(name)?.Value;
     }
@@ -163,7 +164,10 @@ public static class FrabScheduleReader
             d++;
         }
         return new Document(Str(conference, "title"), Str(conference, "start"), Str(conference, "end"),
-            Str(conference, "time_zone_name"), Str(conference, "url"), rooms, events);
+            Str(conference, "time_zone_name"), Str(conference, "url"), rooms, events,
+            Property(conference, "days") is { ValueKind: JsonValueKind.Array } dayList
+                ? dayList.EnumerateArray().Select(day => Str(day, "date")).OfType<string>().ToList()
+                : []);
 
         static JsonElement? Property(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
@@ -290,7 +294,7 @@ public static class FrabScheduleReader
                 day.Entries.Add(seedEntry);
             }
             // Days without events still belong to the programme.
-            foreach (var date in doc.Events.Select(e => e.DayDate).OfType<string>().Distinct())
+            foreach (var date in doc.DayDates)
             {
                 days.TryAdd(date, new SeedDay { Date = date });
             }
