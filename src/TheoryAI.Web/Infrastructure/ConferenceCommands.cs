@@ -10,7 +10,7 @@ namespace TheoryAI.Web.Infrastructure;
 /// </summary>
 public static class ConferenceCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer" or "import" or "export";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -23,6 +23,10 @@ public static class ConferenceCommands
             case "add-organizer":
                 return await AddOrganizerAsync(services, args[1..], Console.In,
                     Environment.GetEnvironmentVariable(OrganizerPasswordVariable), Console.Out, Console.Error);
+            case "import":
+                return await ProgrammeTransferCommands.ImportAsync(services, args[1..], Console.Out, Console.Error);
+            case "export":
+                return await ProgrammeTransferCommands.ExportAsync(services, args[1..], Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
                 return 2;

@@ -8,6 +8,7 @@ using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Export.Atom;
 using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Export.Frab;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -72,6 +73,7 @@ public static class ConferenceSetup
         app.MapCalendarFeeds();
         app.MapBooklet();
         app.MapChangesFeed();
+        app.MapFrab();
         return app;
     }
 }

@@ -24,22 +24,35 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
             logger.LogInformation("The store already holds a programme; the seed file was not imported.");
             return SeedOutcome.StoreAlreadyHoldsProgramme;
         }
-        var programme = SeedReader.Read(seedPath);
+        return await ImportIfEmptyAsync(SeedReader.Read(seedPath), Path.GetFileName(seedPath), cancellationToken);
+    }
+
+    /// <summary>Imports an already validated programme (from a seed file or a frab schedule) when the store holds no event.</summary>
+    public async Task<SeedOutcome> ImportIfEmptyAsync(SeedProgramme programme, string sourceName, CancellationToken cancellationToken = default)
+    {
+        if (await db.Events.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("The store already holds a programme; {Source} was not imported.", sourceName);
+            return SeedOutcome.StoreAlreadyHoldsProgramme;
+        }
         await AddAsync(programme, cancellationToken);
         logger.LogInformation("Imported {Sessions} sessions, {Speakers} speakers and {Rooms} rooms from {SeedFile}.",
-            programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, Path.GetFileName(seedPath));
+            programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, sourceName);
         return SeedOutcome.Imported;
     }
 
+    /// <summary>Removes the programme (not the accounts) and imports the seed again, in one transaction.</summary>
+    public Task ReplaceAsync(string seedPath, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(SeedReader.Read(seedPath), cancellationToken);
+
     /// <summary>
-    /// Removes the programme (not the accounts) and imports the seed again, in one transaction. Entries whose calendar
+    /// Removes the programme (not the accounts) and adds this validated one, in one transaction. Entries whose calendar
     /// UID persists (<see cref="CalendarUids"/>: a talk's number, a break's kind and time) keep what subscribers hold:
     /// their SEQUENCE (raised by one when the seed moves, re-rooms or retitles them, as an edit would), their
     /// LAST-MODIFIED when nothing changed, and their change history.
     /// </summary>
-    public async Task ReplaceAsync(string seedPath, CancellationToken cancellationToken = default)
+    public async Task ReplaceAsync(SeedProgramme programme, CancellationToken cancellationToken = default)
     {
-        var programme = SeedReader.Read(seedPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await db.Events.AnyAsync(cancellationToken) ? await ProgrammeReader.LoadAsync(db, cancellationToken) : null;
         var history = await db.Changes.AsNoTracking().Where(c => c.SessionId != null).ToListAsync(cancellationToken);
