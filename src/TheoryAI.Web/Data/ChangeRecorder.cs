@@ -1,3 +1,4 @@
+using TheoryAI.Web.Programme;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record FieldChange(string Field, string? From, string? To);
 /// </summary>
 public static class ChangeRecorder
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo English = Display.Culture;
 
     /// <summary>Bookkeeping columns, not edits.</summary>
     private static readonly HashSet<string> Ignored =

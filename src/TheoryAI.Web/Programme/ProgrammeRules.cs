@@ -95,34 +95,15 @@ public sealed partial class ProgrammeRules(
             : null;
 
     /// <summary>Lower-case letters, digits and single hyphens: a speaker's address on the site.</summary>
-    public static bool IsSlug(string slug) => SlugPattern().IsMatch(slug);
 
     public static RuleViolation? CheckSpeakerSlug(string slug, IEnumerable<string> otherSlugs) =>
-        !IsSlug(slug)
+        !Slugs.IsValid(slug)
             ? new("Slug", "Slug: use lower-case letters, digits and single hyphens (e.g. ada-lovelace); it is the speaker's address on the site.")
             : otherSlugs.Any(s => string.Equals(s, slug, StringComparison.OrdinalIgnoreCase))
                 ? new("Slug", $"Slug: “{slug}” already belongs to another speaker. Choose another (e.g. add a middle initial).")
                 : null;
 
-    /// <summary>The address part made from a name: "Léa Müller-Ortiz" becomes "lea-muller-ortiz".</summary>
-    public static string SlugFrom(string name)
-    {
-        var plain = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                plain.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
-            }
-        }
-        return MultipleHyphens().Replace(plain.ToString(), "-").Trim('-');
-    }
+    private static string Format(DateOnly date) => date.ToString("ddd d MMM yyyy", Display.Culture);
 
-    private static string Format(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
-    [GeneratedRegex("-+")]
-    private static partial Regex MultipleHyphens();
 }

@@ -128,5 +128,5 @@ public sealed class ProgrammeRulesTests
     [InlineData("Léa Müller-Ortiz", "lea-muller-ortiz")]
     [InlineData("  Ro  Jefferson ", "ro-jefferson")]
     [InlineData("Luisa Lucie-Smith", "luisa-lucie-smith")]
-    public void Slugs_are_made_from_names(string name, string slug) => Assert.Equal(slug, ProgrammeRules.SlugFrom(name));
+    public void Slugs_are_made_from_names(string name, string slug) => Assert.Equal(slug, Slugs.From(name));
 }

@@ -238,7 +238,7 @@ public static class SeedReader
                 var entry = $"speakers[{i}] ({seed.Name ?? seed.Slug ?? "unnamed"})";
                 var slug = Required(entry, "slug", seed.Slug, 100);
                 var name = Required(entry, "name", seed.Name, 200);
-                if (slug is not null && !ProgrammeRules.IsSlug(slug))
+                if (slug is not null && !Slugs.IsValid(slug))
                 {
                     Problem(entry, "slug", $"'{slug}' may only hold lower-case letters, digits and single hyphens");
                     continue;

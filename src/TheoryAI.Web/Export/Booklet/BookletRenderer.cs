@@ -6,7 +6,6 @@ using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 using TheoryAI.Web.Export.Booklet.Layout;
 using TheoryAI.Web.Infrastructure;
-using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Booklet;
@@ -22,7 +21,7 @@ public sealed partial class BookletRenderer
     public const double SafeMargin = 32;
     public const double SideMargin = 54;
 
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo English = Display.Culture;
     private static readonly XColor Ink = XColor.FromArgb(0x1f, 0x29, 0x33);
     private static readonly XColor Muted = XColor.FromArgb(0x5f, 0x6b, 0x7a);
     private static readonly XColor Faint = XColor.FromArgb(0x98, 0xa1, 0xac);

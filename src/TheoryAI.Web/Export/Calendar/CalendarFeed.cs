@@ -1,5 +1,4 @@
 using System.Globalization;
-using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Calendar;

@@ -38,7 +38,7 @@ public static class CalendarUids
                 uids[entries[0].SessionId] = $"{group.Key}@{domain}";
                 continue;
             }
-            foreach (var byRoom in entries.GroupBy(e => e.Room is null ? "no-room" : Slug(e.Room.Code)))
+            foreach (var byRoom in entries.GroupBy(e => e.Room is null ? "no-room" : Slugs.From(e.Room.Code)))
             {
                 // Same kind, time and room: only the title tells them apart (ordinal order keeps the suffix stable).
                 var i = 0;
@@ -60,34 +60,12 @@ public static class CalendarUids
     /// punctuation) and the year it starts in, unless the name already ends with it.</summary>
     public static string EventSlug(EventInfo ev)
     {
-        var name = Slug(ev.Name);
+        var name = Slugs.From(ev.Name);
         if (name.Length > 60)
         {
             name = name[..60].TrimEnd('-');
         }
         var year = ev.StartDate.Year.ToString(CultureInfo.InvariantCulture);
         return name.EndsWith(year, StringComparison.Ordinal) ? name : $"{name}-{year}".TrimStart('-');
-    }
-
-    /// <summary>Lower-case ASCII letters and digits, runs of anything else as one hyphen.</summary>
-    public static string Slug(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-        return builder.ToString().TrimEnd('-');
     }
 }

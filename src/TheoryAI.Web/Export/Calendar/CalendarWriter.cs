@@ -4,7 +4,6 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using TheoryAI.Web.Infrastructure;
-using TheoryAI.Web.Pages.Shared;
 using TheoryAI.Web.Programme;
 using IcalCalendar = Ical.Net.Calendar;
 

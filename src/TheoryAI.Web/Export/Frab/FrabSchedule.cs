@@ -62,7 +62,7 @@ public sealed record FrabSchedule(string Version, string Acronym, string Title, 
         var talk = entry.Talk;
         var id = talk?.Number ?? blockIds[entry.SessionId];
         var kind = KindName(entry.Kind);
-        var titleSlug = CalendarUids.Slug(entry.Title);
+        var titleSlug = Slugs.From(entry.Title);
         if (titleSlug.Length > 50)
         {
             titleSlug = titleSlug[..50].TrimEnd('-');

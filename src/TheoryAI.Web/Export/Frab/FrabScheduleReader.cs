@@ -1,3 +1,4 @@
+using TheoryAI.Web.Programme;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
@@ -355,7 +356,7 @@ public static class FrabScheduleReader
 
     private static string UniqueSlug(string name, List<SeedSpeaker> taken)
     {
-        var slug = CalendarUids.Slug(name);
+        var slug = Slugs.From(name);
         if (slug.Length == 0)
         {
             slug = "speaker";

@@ -1,3 +1,4 @@
+using TheoryAI.Web.Programme;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -97,7 +98,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         var hint = new TagBuilder("span");
         hint.Attributes["id"] = $"{id}-hint";
         hint.AddCssClass("hint");
-        hint.InnerHtml.Append($"at most {maxLength.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} characters");
+        hint.InnerHtml.Append($"at most {maxLength.ToString("N0", Display.Culture)} characters");
         return hint;
     }
 }

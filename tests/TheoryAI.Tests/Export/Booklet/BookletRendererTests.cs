@@ -71,7 +71,7 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
         using var pdf = await SeededBookletAsync();
         foreach (var day in programme.Days)
         {
-            var page = pdf.PagesWith($"PROGRAMME AT A GLANCE {TheoryAI.Web.Pages.Shared.Display.LongDate(day.Date)}").Single();
+            var page = pdf.PagesWith($"PROGRAMME AT A GLANCE {TheoryAI.Web.Programme.Display.LongDate(day.Date)}").Single();
             var text = pdf.PageTexts[page - 1];
             foreach (var entry in day.Entries)
             {
@@ -143,7 +143,7 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
         var days = bookmarks.Where(b => b.Level == 0).Select(b => b.Title).ToList();
         foreach (var day in programme.Days)
         {
-            var node = bookmarks.Single(b => b.Level == 0 && b.Title == TheoryAI.Web.Pages.Shared.Display.LongDate(day.Date));
+            var node = bookmarks.Single(b => b.Level == 0 && b.Title == TheoryAI.Web.Programme.Display.LongDate(day.Date));
             var talks = day.Entries.Where(e => e.Talk is not null).Select(e => e.Title).ToList();
             Assert.Equal(talks, node.Children.Select(c => c.Title).ToList());
             foreach (var child in node.Children.OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>())

@@ -91,6 +91,27 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
     }
 
     [Fact]
+    public async Task Saving_an_abstract_with_a_character_the_booklet_cannot_print_warns_naming_the_talk_and_the_character()
+    {
+        var organizer = await site.SignedInOrganizerAsync("fonts@example.org");
+        var sessionId = SessionOfTalk(3);
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        var response = await form.Set("Input.AbstractMarkdown", "The loss is ≈ ∑ ∂ (maths prints) and 量子 does not.").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var admin = await HtmlForm.GetDocumentAsync(organizer, "/admin");
+        var notice = admin.QuerySelector(".notice")!.TextContent;
+        Assert.Contains("Saved talk 3", notice);
+        Assert.Contains("no font for “量” (U+91CF) “子” (U+5B50) in talk 3", notice);
+        Assert.DoesNotContain("≈", notice);
+
+        // A later save without such characters says nothing of fonts.
+        form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        await form.Set("Input.AbstractMarkdown", "The loss is ≈ ∑ ∂.").SubmitAsync();
+        admin = await HtmlForm.GetDocumentAsync(organizer, "/admin");
+        Assert.DoesNotContain("no font", admin.QuerySelector(".notice")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_room_overlap_is_refused_unless_the_organizer_ticks_the_box()
     {
         var organizer = await site.SignedInOrganizerAsync("overlap@example.org");

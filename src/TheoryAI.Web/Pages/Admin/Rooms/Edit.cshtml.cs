@@ -58,7 +58,7 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<RoomInput, Room>(db)
     protected override async Task<IReadOnlyList<string>> UsesAsync(int id) =>
         (await Db.Sessions.AsNoTracking().Where(s => s.RoomId == id).OrderBy(s => s.Start)
             .Select(s => new { s.Title, s.Start, s.End }).ToListAsync(Cancellation))
-        .Select(s => $"{s.Start.ToString("ddd d MMM HH:mm", CultureInfo.GetCultureInfo("en-GB"))}–{s.End:HH:mm} {s.Title}").ToList();
+        .Select(s => $"{s.Start.ToString("ddd d MMM HH:mm", Display.Culture)}–{s.End:HH:mm} {s.Title}").ToList();
 
     protected override IReadOnlyDictionary<string, string> Describe(RoomInput input) => new Dictionary<string, string>
     {

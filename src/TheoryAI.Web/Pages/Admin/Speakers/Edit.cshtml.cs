@@ -23,7 +23,7 @@ public sealed record SpeakerInput : IStampedInput
     public string? HomepageUrl { get; init; }
 
     /// <summary>The slug asked for, or the one made from the name.</summary>
-    public string SlugOrFromName => string.IsNullOrWhiteSpace(Slug) ? ProgrammeRules.SlugFrom(Name) : Slug.Trim();
+    public string SlugOrFromName => string.IsNullOrWhiteSpace(Slug) ? Slugs.From(Name) : Slug.Trim();
 }
 
 /// <summary>Creates, edits and deletes a speaker. A speaker who still gives talks is not deleted: the page lists the talks.</summary>

@@ -1,3 +1,4 @@
+using TheoryAI.Web.Export.Booklet;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
@@ -150,7 +151,15 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
         await SetSpeakersAsync(talk);
     }
 
-    protected override string SavedNotice(Session item) => $"Saved talk {item.Talk!.Number}, “{item.Title}”.";
+    protected override string SavedNotice(Session item)
+    {
+        var saved = $"Saved talk {item.Talk!.Number}, “{item.Title}”.";
+        // The booklet's fonts print every character the site shows but a few (CJK, emoji): say which, never drop them silently.
+        var missing = BookletFonts.MissingCharacters($"{item.Title} {item.Talk.AbstractMarkdown}");
+        return missing.Count == 0
+            ? saved
+            : $"{saved} Warning: the printed booklet has no font for {string.Join(" ", missing.Select(c => $"“{c}” (U+{char.ConvertToUtf32(c, 0):X4})"))} in talk {item.Talk.Number}; it shows on the site but prints as a blank box.";
+    }
 
     protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
 
@@ -177,7 +186,7 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
         if (!string.IsNullOrWhiteSpace(Input.NewSpeakerName))
         {
             var slugs = await Db.Speakers.Select(s => s.Slug).ToListAsync(Cancellation);
-            var baseSlug = ProgrammeRules.SlugFrom(Input.NewSpeakerName);
+            var baseSlug = Slugs.From(Input.NewSpeakerName);
             var slug = baseSlug.Length == 0 ? "speaker" : baseSlug;
             for (var n = 2; slugs.Contains(slug, StringComparer.OrdinalIgnoreCase); n++)
             {

@@ -1,12 +1,14 @@
 using System.Globalization;
-using TheoryAI.Web.Programme;
 
-namespace TheoryAI.Web.Pages.Shared;
+namespace TheoryAI.Web.Programme;
 
 /// <summary>How dates and times read on the site (English, the event's zone).</summary>
 public static class Display
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>The one culture every date, time and number on the site, in the feeds and in the booklet is written in.</summary>
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("en-GB");
+
+    private static CultureInfo English => Culture;
 
     public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
 
