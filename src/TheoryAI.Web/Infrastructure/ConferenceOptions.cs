@@ -19,6 +19,11 @@ public sealed class ConferenceOptions
     [Url]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>The path the site is published under behind a proxy (e.g. "/theory-ai"); every link follows it.
+    /// Empty when the site is at the root.</summary>
+    [RegularExpression("^(/[^/?#]+)*$", ErrorMessage = "Conference:PathBase must start with '/' and not end with one, e.g. /theory-ai.")]
+    public string? PathBase { get; set; }
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

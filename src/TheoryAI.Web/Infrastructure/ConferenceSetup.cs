@@ -51,6 +51,12 @@ public static class ConferenceSetup
 
     public static WebApplication MapConference(this WebApplication app)
     {
+        // Behind a proxy that publishes the site under a path (Conference:PathBase), links follow that path.
+        var pathBase = app.Configuration[$"{ConferenceOptions.Section}:{nameof(ConferenceOptions.PathBase)}"];
+        if (!string.IsNullOrEmpty(pathBase))
+        {
+            app.UsePathBase(pathBase);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
