@@ -148,6 +148,8 @@ public static class ProgrammeGenerator
         yaml.Append("\ndays:\n");
         var number = 1;
         var talkIndex = 0;
+        var busy = new HashSet<int>();
+        var busySlot = (Day: -1, Slot: -1);
         for (var d = 0; d < settings.Days; d++)
         {
             var date = FirstDay.AddDays(d);
@@ -164,8 +166,26 @@ public static class ProgrammeGenerator
             {
                 var (_, slot, room) = chosen[talkIndex++];
                 var start = TimeOnly.ParseExact(SlotStarts[slot], "HH:mm", CultureInfo.InvariantCulture);
+                if ((d, slot) != busySlot)
+                {
+                    busy.Clear();
+                    busySlot = (d, slot);
+                }
                 var speakerCount = random.Next(10) switch { < 7 => 1, < 9 => 2, _ => 3 };
-                var speakers = Enumerable.Range(0, speakerCount).Select(_ => slugs[random.Next(slugs.Length)]).Distinct();
+                var speakers = new List<string>();
+                for (var k = 0; k < speakerCount; k++)
+                {
+                    // A speaker gives one talk at a time: the seed import refuses a speaker in two rooms at once.
+                    var pick = random.Next(slugs.Length);
+                    for (var tries = 0; busy.Contains(pick) && tries < slugs.Length; tries++)
+                    {
+                        pick = (pick + 1) % slugs.Length;
+                    }
+                    if (busy.Add(pick))
+                    {
+                        speakers.Add(slugs[pick]);
+                    }
+                }
                 yaml.Append(CultureInfo.InvariantCulture, $"""
                           - number: {number++}
                             kind: talk

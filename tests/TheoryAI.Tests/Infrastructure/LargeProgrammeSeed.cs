@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TheoryAI.Tests.Infrastructure;
 
-/// <summary>Writes a seed file with many parallel talks (same dates and zone as the shipped seed).</summary>
+/// <summary>Writes a seed file with many parallel talks (same dates and zone as the shipped seed); no speaker is in two rooms at once.</summary>
 public static class LargeProgrammeSeed
 {
     public static string Write(int talks, int rooms, int speakers)
@@ -44,7 +44,7 @@ public static class LargeProgrammeSeed
                                 start: "{start:HH\:mm}"
                                 end: "{start.AddMinutes(30):HH\:mm}"
                                 room: R{r}
-                                speakers: [speaker-{1 + number % speakers}, speaker-{1 + (number + 1) % speakers}]
+                                speakers: [speaker-{1 + 2 * number % speakers}, speaker-{1 + (2 * number + 1) % speakers}]
                                 abstract: |
                                   Abstract of talk {number} with *Markdown*.
 

@@ -55,6 +55,27 @@ public class OrganizerSite : SiteFactory
         return await form.Set("Input.Email", email).Set("Input.Password", password).SubmitAsync();
     }
 
+    /// <summary>The id of the timetable slot of talk <paramref name="number"/> (the admin editor's address).</summary>
+    public int SessionOfTalk(int number)
+    {
+        using var db = CreateDb();
+        return db.Talks.Where(t => t.Number == number).Select(t => t.SessionId).Single();
+    }
+
+    public int RoomId(string code)
+    {
+        using var db = CreateDb();
+        return db.Rooms.Where(r => r.Code == code).Select(r => r.Id).Single();
+    }
+
+    /// <summary>The messages a form page shows (field messages and the summary); the page must have answered 200.</summary>
+    public static async Task<string> ErrorsOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        return string.Join("\n", page.QuerySelectorAll(".field-error, .form-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+    }
+
     public async Task<HttpClient> SignedInOrganizerAsync(string email)
     {
         await AddOrganizerAsync(email);

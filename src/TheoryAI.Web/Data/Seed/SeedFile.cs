@@ -71,6 +71,7 @@ public sealed class SeedEntry
     public string? Start { get; set; }
     public string? End { get; set; }
     public string? Room { get; set; }
+    public bool AllowRoomSharing { get; set; }
     public string? Type { get; set; }
     public List<string> Speakers { get; set; } = [];
     public string? Recording { get; set; }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using TheoryAI.Web.Programme;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -15,7 +15,7 @@ public sealed record SeedProgramme(
     IReadOnlyList<Session> Sessions);
 
 /// <summary>Reads and checks a seed file. Every problem is reported with its file, entry and field.</summary>
-public static partial class SeedReader
+public static class SeedReader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -51,9 +51,6 @@ public static partial class SeedReader
         return new Validation(fileName).Check(file ?? new SeedFile());
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
     private sealed class Validation(string fileName)
     {
         private readonly List<SeedProblem> _problems = [];
@@ -68,11 +65,27 @@ public static partial class SeedReader
                 Problem(entry, field, "is required");
                 return null;
             }
-            if (value.Trim().Length > maxLength)
+            var text = Text(entry, field, value)!;
+            if (text.Length > maxLength)
             {
                 Problem(entry, field, $"is longer than {maxLength} characters");
             }
-            return value.Trim();
+            return text;
+        }
+
+        /// <summary>Optional text through <see cref="TextRules"/>: pasted line breaks normalised, control characters refused.</summary>
+        private string? Text(string entry, string field, string? value, bool multiLine = false)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            var text = TextRules.Normalise(value, multiLine).Trim();
+            if (TextRules.Problem(text) is { } problem)
+            {
+                Problem(entry, field, problem);
+            }
+            return text;
         }
 
         private string? OptionalUrl(string entry, string field, string? value)
@@ -165,11 +178,11 @@ public static partial class SeedReader
                 EndDate = end.Value,
                 TimeZoneId = zoneId,
                 Venue = venue,
-                Address = seed.Address?.Trim(),
-                Host = seed.Host?.Trim(),
+                Address = Text(entry, "address", seed.Address),
+                Host = Text(entry, "host", seed.Host),
                 Url = OptionalUrl(entry, "url", seed.Url),
-                DescriptionMarkdown = seed.Description?.Trim(),
-                CompanionName = seed.Companion?.Name?.Trim(),
+                DescriptionMarkdown = Text(entry, "description", seed.Description, multiLine: true),
+                CompanionName = Text(entry, "companion.name", seed.Companion?.Name),
                 CompanionUrl = OptionalUrl(entry, "companion.url", seed.Companion?.Url),
                 ProgrammeVersion = 1,
             };
@@ -185,7 +198,7 @@ public static partial class SeedReader
                 var name = Required($"event.{list}[{i}]", "name", people[i].Name, 200);
                 if (name is not null)
                 {
-                    ev.People.Add(new EventPerson { Role = role, Position = i, Name = name, Affiliation = people[i].Affiliation?.Trim() });
+                    ev.People.Add(new EventPerson { Role = role, Position = i, Name = name, Affiliation = Text($"event.{list}[{i}]", "affiliation", people[i].Affiliation) });
                 }
             }
         }
@@ -225,7 +238,7 @@ public static partial class SeedReader
                 var entry = $"speakers[{i}] ({seed.Name ?? seed.Slug ?? "unnamed"})";
                 var slug = Required(entry, "slug", seed.Slug, 100);
                 var name = Required(entry, "name", seed.Name, 200);
-                if (slug is not null && !SlugPattern().IsMatch(slug))
+                if (slug is not null && !ProgrammeRules.IsSlug(slug))
                 {
                     Problem(entry, "slug", $"'{slug}' may only hold lower-case letters, digits and single hyphens");
                     continue;
@@ -238,7 +251,7 @@ public static partial class SeedReader
                 {
                     Slug = slug,
                     Name = name,
-                    Affiliation = seed.Affiliation?.Trim(),
+                    Affiliation = Text(entry, "affiliation", seed.Affiliation),
                     HomepageUrl = OptionalUrl(entry, "homepage", seed.Homepage),
                 };
                 if (!speakers.TryAdd(slug, speaker))
@@ -253,6 +266,7 @@ public static partial class SeedReader
         {
             var days = new List<Day>();
             var sessions = new List<Session>();
+            var placed = new List<PlacedEntry>();
             var numbers = new Dictionary<int, string>();
             if (seeds.Count == 0)
             {
@@ -275,24 +289,82 @@ public static partial class SeedReader
                 {
                     Problem(dayEntry, "date", $"day {date:yyyy-MM-dd} is listed twice");
                 }
-                days.Add(new Day { Date = date.Value, Title = seedDay.Title?.Trim() });
+                days.Add(new Day { Date = date.Value, Title = Text(dayEntry, "title", seedDay.Title) });
 
                 for (var i = 0; i < seedDay.Entries.Count; i++)
                 {
-                    var session = CheckEntry(seedDay.Entries[i], $"{dayEntry} entries[{i}]", date.Value, ev, rooms, speakers, numbers);
+                    var position = $"{dayEntry} entries[{i}]";
+                    var session = CheckEntry(seedDay.Entries[i], position, date.Value, ev, rooms, speakers, numbers);
                     if (session is not null)
                     {
                         sessions.Add(session);
+                        placed.Add(new PlacedEntry(session, EntryName(seedDay.Entries[i], position), seedDay.Entries[i].AllowRoomSharing));
                     }
                 }
+            }
+            if (ev is not null)
+            {
+                CheckTimetable(ev, days, placed);
             }
             return (days, sessions);
         }
 
+        private sealed record PlacedEntry(Session Session, string Entry, bool AllowRoomSharing);
+
+        private static string EntryName(SeedEntry seed, string position) =>
+            seed.Number is int n ? $"{position} (no. {n} \"{seed.Title}\")" : $"{position} (\"{seed.Title}\")";
+
+        /// <summary>
+        /// The timetable rules the admin forms apply (<see cref="ProgrammeRules"/>): times that exist, no two blocks in one
+        /// room at once unless an entry says <c>allowRoomSharing: true</c>, no speaker in two places at once. Each entry is
+        /// checked against the entries before it, so a clash is reported once, at the later entry.
+        /// </summary>
+        private void CheckTimetable(ConferenceEvent ev, List<Day> days, List<PlacedEntry> placed)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(ev.TimeZoneId);
+            var roomIds = new Dictionary<Room, int>();
+            var speakerIds = new Dictionary<Speaker, int>();
+            int? RoomId(Room? room) => room is null ? null : roomIds.TryGetValue(room, out var id) ? id : roomIds[room] = roomIds.Count;
+            List<int> SpeakerIds(Session session) =>
+                (session.Talk?.Speakers ?? []).Select(ts => speakerIds.TryGetValue(ts.Speaker, out var id) ? id : speakerIds[ts.Speaker] = speakerIds.Count).ToList();
+
+            var dates = days.Select(d => d.Date).ToList();
+            var earlier = new List<ScheduledBlock>();
+            for (var i = 0; i < placed.Count; i++)
+            {
+                var (session, entry, allowSharing) = placed[i];
+                var block = new ScheduledBlock(i, session.Title, session.Start, session.End, RoomId(session.Room), SpeakerIds(session));
+                if (block.End > block.Start)
+                {
+                    var rules = new ProgrammeRules(dates, zone, earlier,
+                        roomIds.ToDictionary(r => r.Value, r => r.Key.Code), speakerIds.ToDictionary(s => s.Value, s => s.Key.Slug),
+                        "set allowRoomSharing: true on this entry");
+                    foreach (var violation in rules.Check(new ProposedBlock(i, block.Title, block.Start, block.End, block.RoomId, block.SpeakerIds, allowSharing)))
+                    {
+                        Problem(entry, SeedField(violation.Field), WithoutFieldName(violation.Message));
+                    }
+                }
+                earlier.Add(block);
+            }
+        }
+
+        private static string SeedField(string formField) => formField switch
+        {
+            ProgrammeRules.StartField => "start",
+            ProgrammeRules.EndField => "end",
+            ProgrammeRules.RoomField => "room",
+            ProgrammeRules.SpeakersField => "speakers",
+            _ => "date",
+        };
+
+        /// <summary>The rules' messages start with the form's label ("Room: …"); the seed problem names its field already.</summary>
+        private static string WithoutFieldName(string message) =>
+            message.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0 ? message[(colon + 2)..] : message;
+
         private Session? CheckEntry(SeedEntry seed, string position, DateOnly date, ConferenceEvent? ev,
             Dictionary<string, Room> rooms, Dictionary<string, Speaker> speakers, Dictionary<int, string> numbers)
         {
-            var entry = seed.Number is int n ? $"{position} (no. {n} \"{seed.Title}\")" : $"{position} (\"{seed.Title}\")";
+            var entry = EntryName(seed, position);
             var title = Required(entry, "title", seed.Title, 300);
             SessionKind? kind = null;
             if (string.IsNullOrWhiteSpace(seed.Kind))
@@ -313,14 +385,6 @@ public static partial class SeedReader
             if (start is not null && end is not null && end <= start)
             {
                 Problem(entry, "end", $"{seed.End} is not after start {seed.Start}");
-            }
-            var zone = ev is not null && TimeZoneInfo.TryFindSystemTimeZoneById(ev.TimeZoneId, out var z) ? z : null;
-            foreach (var (field, time) in new[] { ("start", start), ("end", end) })
-            {
-                if (zone is not null && time is not null && zone.IsInvalidTime(date.ToDateTime(time.Value)))
-                {
-                    Problem(entry, field, $"{date:yyyy-MM-dd} {time:HH:mm} does not exist in {zone.Id} (the clocks skip it)");
-                }
             }
 
             Room? room = null;
@@ -377,7 +441,7 @@ public static partial class SeedReader
                 Start = date.ToDateTime(start.Value),
                 End = date.ToDateTime(end.Value),
                 Room = room,
-                Source = seed.Source?.Trim(),
+                Source = Text(entry, "source", seed.Source),
                 InferredFields = seed.Inferred.Count == 0 ? null : string.Join(",", seed.Inferred.Select(f => f.Trim())),
             };
             if (seed.Number is int talkNumber && talkNumber > 0)
@@ -385,8 +449,8 @@ public static partial class SeedReader
                 session.Talk = new Talk
                 {
                     Number = talkNumber,
-                    Type = string.IsNullOrWhiteSpace(seed.Type) ? null : seed.Type.Trim(),
-                    AbstractMarkdown = string.IsNullOrWhiteSpace(seed.Abstract) ? null : seed.Abstract.Trim(),
+                    Type = Text(entry, "type", seed.Type),
+                    AbstractMarkdown = Text(entry, "abstract", seed.Abstract, multiLine: true),
                     RecordingUrl = recording,
                     Speakers = talkSpeakers.Select((s, i) => new TalkSpeaker { Speaker = s, Position = i }).ToList(),
                 };

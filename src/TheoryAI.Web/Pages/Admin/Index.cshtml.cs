@@ -5,7 +5,7 @@ namespace TheoryAI.Web.Pages.Admin;
 
 public sealed record AdminEntry(int SessionId, SessionKind Kind, string Title, DateTime Start, DateTime End, string? Room, int? TalkNumber)
 {
-    public string EditUrl => TalkNumber is null ? $"/admin/sessions/edit/{SessionId}" : $"/admin/talks/edit/{SessionId}";
+    public string EditPage => TalkNumber is null ? "/Admin/Sessions/Edit" : "/Admin/Talks/Edit";
 }
 
 public sealed record AdminChange(DateTime AtUtc, string ChangedBy, ChangeKind Kind, bool IsPublic, string Summary);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TheoryAI.Web.Data;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Admin.Sessions;
 
@@ -12,8 +13,7 @@ public sealed record SessionInput : IStampedInput
 
     public SessionKind Kind { get; init; } = SessionKind.Break;
 
-    [Required(ErrorMessage = "Title: enter what happens (e.g. Coffee break).")]
-    [StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
+    [Required(ErrorMessage = "Title: enter what happens (e.g. Coffee break)."), StringLength(300, ErrorMessage = "Title: at most 300 characters.")]
     public string Title { get; init; } = "";
 
     [Required(ErrorMessage = "Date: choose the day.")]
@@ -35,135 +35,28 @@ public sealed record SessionInput : IStampedInput
 }
 
 /// <summary>Creates, edits and deletes the blocks of the timetable that are not numbered talks.</summary>
-public sealed class EditModel(ConferenceDb db) : AdminPage
+public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Session>(db)
 {
     public static readonly SessionKind[] Kinds = Enum.GetValues<SessionKind>();
 
-    [BindProperty]
-    public SessionInput Input { get; set; } = new();
-
-    private const string DeletedMessage = "This session was deleted by someone else while you were editing it. Your version is below: create it again as a new session if it should stay.";
-
-    public int? Id { get; private set; }
     public List<(int Id, string Label)> Rooms { get; private set; } = [];
     public List<DateOnly> Days { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public override string What => "session";
+    protected override string DeletedMessage => "This session was deleted by someone else while you were editing it. Your version is below: create it again as a new session if it should stay.";
+
+    protected override async Task LoadChoicesAsync()
     {
-        Id = id;
-        await LoadChoicesAsync();
-        if (id is null)
-        {
-            Input = new SessionInput { Date = Days.FirstOrDefault(), StartTime = new TimeOnly(10, 30), EndTime = new TimeOnly(11, 0) };
-            return Page();
-        }
-        if (await IsTalkAsync(id.Value))
-        {
-            return RedirectToPage("/Admin/Talks/Edit", new { id });
-        }
-        var stored = await LoadStoredAsync(id.Value);
-        if (stored is null)
-        {
-            return NotFound();
-        }
-        Input = stored;
-        return Page();
+        Rooms = await AdminQueries.RoomChoicesAsync(Db, Cancellation);
+        Days = await AdminQueries.DaysAsync(Db, Cancellation);
     }
 
-    public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
+    protected override async Task<IActionResult?> ElsewhereAsync(int id, string? handler) =>
+        await Db.Talks.AnyAsync(t => t.SessionId == id, Cancellation) ? RedirectToPage("/Admin/Talks/Edit", handler, new { id }) : null;
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
-
-    public async Task<IActionResult> OnGetDeleteAsync(int id)
-    {
-        Id = id;
-        if (await IsTalkAsync(id))
-        {
-            return RedirectToPage("/Admin/Talks/Edit", "Delete", new { id });
-        }
-        var stored = await LoadStoredAsync(id);
-        if (stored is null)
-        {
-            return NotFound();
-        }
-        Input = stored;
-        ConfirmingDelete = true;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
-    {
-        Id = id;
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.Talk == null, HttpContext.RequestAborted);
-        if (session is null)
-        {
-            Notice = "That session had already been deleted.";
-            return RedirectToPage("/Admin/Index");
-        }
-        if (!await TryDeleteAsync(db, session, Input.ConcurrencyStamp, "Someone else changed this session after you opened the confirmation, so it was not deleted. Check the current version below and confirm again."))
-        {
-            Input = (await LoadStoredAsync(id))!;
-            return Page();
-        }
-        Notice = $"Deleted “{session.Title}”. Attendees see it as cancelled.";
-        return RedirectToPage("/Admin/Index");
-    }
-
-    private async Task<IActionResult> SaveAsync(int? id, Guid expectedStamp)
-    {
-        Id = id;
-        var cancellation = HttpContext.RequestAborted;
-        await LoadChoicesAsync();
-        if (!Enum.IsDefined(Input.Kind))
-        {
-            ModelState.AddModelError("Input.Kind", "Kind: choose one of the listed kinds.");
-        }
-        if (Input.RoomId is int roomId && Rooms.All(r => r.Id != roomId))
-        {
-            ModelState.AddModelError("Input.RoomId", "Room: choose one of the listed rooms.");
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        Session? session = null;
-        if (id is int existing)
-        {
-            session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == existing && s.Talk == null, cancellation);
-            if (session is null)
-            {
-                return DeletedMeanwhilePage(DeletedMessage);
-            }
-        }
-        var rules = await AdminQueries.RulesAsync(db, cancellation);
-        AddViolations(rules.Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, [], Input.AllowRoomOverlap)));
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        if (session is null)
-        {
-            session = new Session { Title = Input.Title };
-            db.Sessions.Add(session);
-        }
-        session.Kind = Input.Kind;
-        session.Title = Input.Title.Trim();
-        session.Start = Input.Start;
-        session.End = Input.End;
-        session.RoomId = Input.RoomId;
-        if (await SaveEditAsync(db, session, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
-                "session", Url.Page("/Admin/Sessions/Edit", new { id })!, DeletedMessage) is { } notSaved)
-        {
-            return notSaved;
-        }
-        Notice = $"Saved “{session.Title}”.";
-        return RedirectToPage("/Admin/Index", null, null, $"entry-{session.Id}");
-    }
-
-    private Task<bool> IsTalkAsync(int id) => db.Talks.AnyAsync(t => t.SessionId == id, HttpContext.RequestAborted);
-
-    private async Task<SessionInput?> LoadStoredAsync(int id) =>
-        await db.Sessions.AsNoTracking().Where(s => s.Id == id && s.Talk == null)
+    protected override async Task<SessionInput?> LoadStoredAsync(int? id) => id is null
+        ? new SessionInput { Date = Days.FirstOrDefault(), StartTime = new TimeOnly(10, 30), EndTime = new TimeOnly(11, 0) }
+        : await Db.Sessions.AsNoTracking().Where(s => s.Id == id && s.Talk == null)
             .Select(s => new SessionInput
             {
                 ConcurrencyStamp = s.ConcurrencyStamp,
@@ -174,9 +67,38 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
                 EndTime = TimeOnly.FromDateTime(s.End),
                 RoomId = s.RoomId,
             })
-            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+            .SingleOrDefaultAsync(Cancellation);
 
-    private Dictionary<string, string> Describe(SessionInput input) => new()
+    protected override async Task<Session?> FindAsync(int? id) => id is null
+        ? Db.Sessions.Add(new Session { Title = "" }).Entity
+        : await Db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.Talk == null, Cancellation);
+
+    protected override IEnumerable<RuleViolation?> CheckChoices() =>
+    [
+        Enum.IsDefined(Input.Kind) ? null : new("Kind", "Kind: choose one of the listed kinds."),
+        AdminQueries.CheckRoomChoice(Input.RoomId, Rooms),
+    ];
+
+    protected override async Task<IEnumerable<RuleViolation?>> CheckAsync(int? id) =>
+        (await AdminQueries.RulesAsync(Db, Cancellation)).Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, [], Input.AllowRoomOverlap));
+
+    protected override Task ApplyAsync(Session item)
+    {
+        item.Kind = Input.Kind;
+        item.Title = Input.Title.Trim();
+        item.Start = Input.Start;
+        item.End = Input.End;
+        item.RoomId = Input.RoomId;
+        return Task.CompletedTask;
+    }
+
+    protected override string SavedNotice(Session item) => $"Saved “{item.Title}”.";
+
+    protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
+
+    protected override string DeletedNotice(Session item) => $"Deleted “{item.Title}”. Attendees see it as cancelled.";
+
+    protected override IReadOnlyDictionary<string, string> Describe(SessionInput input) => new Dictionary<string, string>
     {
         ["Kind"] = input.Kind.ToString(),
         ["Title"] = input.Title,
@@ -185,10 +107,4 @@ public sealed class EditModel(ConferenceDb db) : AdminPage
         ["End"] = input.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "",
         ["Room"] = Rooms.FirstOrDefault(r => r.Id == input.RoomId).Label ?? "",
     };
-
-    private async Task LoadChoicesAsync()
-    {
-        Rooms = await AdminQueries.RoomChoicesAsync(db, HttpContext.RequestAborted);
-        Days = await AdminQueries.DaysAsync(db, HttpContext.RequestAborted);
-    }
 }

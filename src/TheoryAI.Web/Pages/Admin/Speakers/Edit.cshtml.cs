@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TheoryAI.Web.Data;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Admin.Speakers;
 
@@ -9,8 +10,7 @@ public sealed record SpeakerInput : IStampedInput
 {
     public Guid ConcurrencyStamp { get; init; }
 
-    [Required(ErrorMessage = "Name: enter the speaker's name.")]
-    [StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
+    [Required(ErrorMessage = "Name: enter the speaker's name."), StringLength(200, ErrorMessage = "Name: at most 200 characters.")]
     public string Name { get; init; } = "";
 
     [StringLength(100, ErrorMessage = "Slug: at most 100 characters.")]
@@ -19,135 +19,55 @@ public sealed record SpeakerInput : IStampedInput
     [StringLength(200, ErrorMessage = "Affiliation: at most 200 characters.")]
     public string? Affiliation { get; init; }
 
-    [Url(ErrorMessage = "Homepage: enter a full address starting with https://.")]
-    [StringLength(500, ErrorMessage = "Homepage: at most 500 characters.")]
+    [Url(ErrorMessage = "Homepage: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Homepage: at most 500 characters.")]
     public string? HomepageUrl { get; init; }
+
+    /// <summary>The slug asked for, or the one made from the name.</summary>
+    public string SlugOrFromName => string.IsNullOrWhiteSpace(Slug) ? ProgrammeRules.SlugFrom(Name) : Slug.Trim();
 }
 
 /// <summary>Creates, edits and deletes a speaker. A speaker who still gives talks is not deleted: the page lists the talks.</summary>
-public sealed class EditModel(ConferenceDb db) : AdminPage
+public sealed class EditModel(ConferenceDb db) : EditorPage<SpeakerInput, Speaker>(db)
 {
-    [BindProperty]
-    public SpeakerInput Input { get; set; } = new();
+    public override string What => "speaker";
+    protected override string ListPage => "/Admin/Speakers/Index";
+    protected override string DeletedMessage => "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.";
 
-    private const string DeletedMessage = "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.";
+    protected override async Task<SpeakerInput?> LoadStoredAsync(int? id) => id is null ? new SpeakerInput()
+        : await Db.Speakers.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new SpeakerInput { ConcurrencyStamp = s.ConcurrencyStamp, Name = s.Name, Slug = s.Slug, Affiliation = s.Affiliation, HomepageUrl = s.HomepageUrl })
+            .SingleOrDefaultAsync(Cancellation);
 
-    public int? Id { get; private set; }
-    public List<string> UsedBy { get; private set; } = [];
+    protected override async Task<Speaker?> FindAsync(int? id) => id is null
+        ? Db.Speakers.Add(new Speaker { Slug = "", Name = "" }).Entity
+        : await Db.Speakers.SingleOrDefaultAsync(s => s.Id == id, Cancellation);
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    protected override async Task<IEnumerable<RuleViolation?>> CheckAsync(int? id) =>
+        [ProgrammeRules.CheckSpeakerSlug(Input.SlugOrFromName, await Db.Speakers.Where(s => id == null || s.Id != id).Select(s => s.Slug).ToListAsync(Cancellation))];
+
+    protected override Task ApplyAsync(Speaker item)
     {
-        Id = id;
-        if (id is null)
-        {
-            return Page();
-        }
-        var stored = await LoadStoredAsync(id.Value);
-        if (stored is null)
-        {
-            return NotFound();
-        }
-        Input = stored;
-        return Page();
+        item.Slug = Input.SlugOrFromName;
+        item.Name = Input.Name.Trim();
+        item.Affiliation = string.IsNullOrWhiteSpace(Input.Affiliation) ? null : Input.Affiliation.Trim();
+        item.HomepageUrl = string.IsNullOrWhiteSpace(Input.HomepageUrl) ? null : Input.HomepageUrl.Trim();
+        return Task.CompletedTask;
     }
 
-    public Task<IActionResult> OnPostAsync(int? id) => SaveAsync(id, Input.ConcurrencyStamp);
+    protected override string SavedNotice(Speaker item) => $"Saved speaker {item.Name}.";
 
-    public Task<IActionResult> OnPostKeepMineAsync(int id) => SaveAsync(id, KeepMineStamp(Input.ConcurrencyStamp));
+    protected override string DeletedNotice(Speaker item) => $"Deleted speaker {item.Name}.";
 
-    public async Task<IActionResult> OnGetDeleteAsync(int id)
-    {
-        Id = id;
-        var stored = await LoadStoredAsync(id);
-        if (stored is null)
-        {
-            return NotFound();
-        }
-        Input = stored;
-        ConfirmingDelete = true;
-        UsedBy = await TalksOfAsync(id);
-        return Page();
-    }
+    protected override string RefusalToDelete(Speaker item, int uses) =>
+        $"{item.Name} still gives {uses} talks, so the speaker was not deleted. Remove them from those talks first.";
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
-    {
-        Id = id;
-        var speaker = await db.Speakers.SingleOrDefaultAsync(s => s.Id == id, HttpContext.RequestAborted);
-        if (speaker is null)
-        {
-            Notice = "That speaker had already been deleted.";
-            return RedirectToPage("/Admin/Speakers/Index");
-        }
-        UsedBy = await TalksOfAsync(id);
-        if (UsedBy.Count > 0)
-        {
-            Input = (await LoadStoredAsync(id))!;
-            ConfirmDeleteAgain($"{speaker.Name} still gives {UsedBy.Count} talks, so the speaker was not deleted. Remove them from those talks first.");
-            return Page();
-        }
-        if (!await TryDeleteAsync(db, speaker, Input.ConcurrencyStamp, "Someone else changed this speaker after you opened the confirmation, so it was not deleted. Check it below and confirm again."))
-        {
-            Input = (await LoadStoredAsync(id))!;
-            return Page();
-        }
-        Notice = $"Deleted speaker {speaker.Name}.";
-        return RedirectToPage("/Admin/Speakers/Index");
-    }
-
-    private async Task<IActionResult> SaveAsync(int? id, Guid expectedStamp)
-    {
-        Id = id;
-        var cancellation = HttpContext.RequestAborted;
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? ProgrammeRules.SlugFrom(Input.Name) : Input.Slug.Trim();
-        var otherSlugs = await db.Speakers.Where(s => id == null || s.Id != id).Select(s => s.Slug).ToListAsync(cancellation);
-        AddViolations([ProgrammeRules.CheckSpeakerSlug(slug, otherSlugs)]);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        Speaker? speaker;
-        if (id is int existing)
-        {
-            speaker = await db.Speakers.SingleOrDefaultAsync(s => s.Id == existing, cancellation);
-            if (speaker is null)
-            {
-                return DeletedMeanwhilePage(DeletedMessage);
-            }
-        }
-        else
-        {
-            speaker = new Speaker { Slug = slug, Name = "" };
-            db.Speakers.Add(speaker);
-        }
-        speaker.Slug = slug;
-        speaker.Name = Input.Name.Trim();
-        speaker.Affiliation = string.IsNullOrWhiteSpace(Input.Affiliation) ? null : Input.Affiliation.Trim();
-        speaker.HomepageUrl = string.IsNullOrWhiteSpace(Input.HomepageUrl) ? null : Input.HomepageUrl.Trim();
-        if (await SaveEditAsync(db, speaker, expectedStamp, Input, () => LoadStoredAsync(id!.Value), Describe,
-                "speaker", Url.Page("/Admin/Speakers/Edit", new { id })!, DeletedMessage) is { } notSaved)
-        {
-            return notSaved;
-        }
-        Notice = $"Saved speaker {speaker.Name}.";
-        return RedirectToPage("/Admin/Speakers/Index");
-    }
-
-    private async Task<List<string>> TalksOfAsync(int id) =>
-        await db.TalkSpeakers.AsNoTracking().Where(ts => ts.SpeakerId == id)
+    protected override async Task<IReadOnlyList<string>> UsesAsync(int id) =>
+        await Db.TalkSpeakers.AsNoTracking().Where(ts => ts.SpeakerId == id)
             .OrderBy(ts => ts.Talk.Number)
             .Select(ts => "Talk " + ts.Talk.Number + ": " + ts.Talk.Session.Title)
-            .ToListAsync(HttpContext.RequestAborted);
+            .ToListAsync(Cancellation);
 
-    private async Task<SpeakerInput?> LoadStoredAsync(int id) =>
-        await db.Speakers.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SpeakerInput { ConcurrencyStamp = s.ConcurrencyStamp, Name = s.Name, Slug = s.Slug, Affiliation = s.Affiliation, HomepageUrl = s.HomepageUrl })
-            .SingleOrDefaultAsync(HttpContext.RequestAborted);
-
-    private static Dictionary<string, string> Describe(SpeakerInput input) => new()
+    protected override IReadOnlyDictionary<string, string> Describe(SpeakerInput input) => new Dictionary<string, string>
     {
         ["Name"] = input.Name,
         ["Slug"] = input.Slug ?? "",

@@ -1,6 +1,6 @@
-using TheoryAI.Web.Pages.Admin;
+using TheoryAI.Web.Programme;
 
-namespace TheoryAI.Tests.Pages.Admin;
+namespace TheoryAI.Tests.Programme;
 
 /// <summary>The timetable rules on their own, without HTTP or a store.</summary>
 public sealed class ProgrammeRulesTests

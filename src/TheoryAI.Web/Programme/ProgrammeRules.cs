@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using TheoryAI.Web.Programme;
 
-namespace TheoryAI.Web.Pages.Admin;
+namespace TheoryAI.Web.Programme;
 
 /// <summary>A broken rule: the form field it concerns (the input's property name) and what to do about it.</summary>
 public sealed record RuleViolation(string Field, string Message);
@@ -25,7 +24,8 @@ public sealed partial class ProgrammeRules(
     TimeZoneInfo zone,
     IReadOnlyCollection<ScheduledBlock> schedule,
     IReadOnlyDictionary<int, string> roomNames,
-    IReadOnlyDictionary<int, string> speakerNames)
+    IReadOnlyDictionary<int, string> speakerNames,
+    string allowSharingHint = "tick “Allow sharing the room”")
 {
     public const string DateField = "Date";
     public const string StartField = "StartTime";
@@ -69,7 +69,7 @@ public sealed partial class ProgrammeRules(
             {
                 problems.Add(new(RoomField,
                     $"Room: {roomNames.GetValueOrDefault(roomId, "this room")} is already used by “{clash.Title}” ({clash.Start:HH:mm}–{clash.End:HH:mm}). " +
-                    "Choose another room or time, or tick “Allow sharing the room” if both really happen there."));
+                    $"Choose another room or time, or {allowSharingHint} if both really happen there."));
             }
         }
         foreach (var speakerId in block.SpeakerIds.Distinct())
@@ -94,8 +94,11 @@ public sealed partial class ProgrammeRules(
             ? new("Code", $"Code: another room already has the code “{code.Trim()}”. Room codes must be unique.")
             : null;
 
+    /// <summary>Lower-case letters, digits and single hyphens: a speaker's address on the site.</summary>
+    public static bool IsSlug(string slug) => SlugPattern().IsMatch(slug);
+
     public static RuleViolation? CheckSpeakerSlug(string slug, IEnumerable<string> otherSlugs) =>
-        !SlugPattern().IsMatch(slug)
+        !IsSlug(slug)
             ? new("Slug", "Slug: use lower-case letters, digits and single hyphens (e.g. ada-lovelace); it is the speaker's address on the site.")
             : otherSlugs.Any(s => string.Equals(s, slug, StringComparison.OrdinalIgnoreCase))
                 ? new("Slug", $"Slug: “{slug}” already belongs to another speaker. Choose another (e.g. add a middle initial).")
