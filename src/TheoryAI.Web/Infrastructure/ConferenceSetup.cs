@@ -44,6 +44,8 @@ public static class ConferenceSetup
         {
             options.Conventions.AddPageRoute("/Error", "/error/{code:int?}");
         });
+        // Links made from pages without a template ("/Speakers/Index") are written as the site's addresses ("/speakers").
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<ConferenceDb>();
         services.AddProgrammeCaching();
         return builder;
