@@ -1,8 +1,8 @@
-using TheoryAI.Web.Programme;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Data;
 

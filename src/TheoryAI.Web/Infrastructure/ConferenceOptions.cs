@@ -23,6 +23,11 @@ public sealed class ConferenceOptions
     /// on a live site); zero turns the check off. The site's own saves evict the cache at once.</summary>
     public TimeSpan ExternalWriterCheck { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The path the site is published under behind a proxy (e.g. "/theory-ai"); every link follows it.
+    /// Empty when the site is at the root.</summary>
+    [RegularExpression("^(/[^/?#]+)*$", ErrorMessage = "Conference:PathBase must start with '/' and not end with one, e.g. /theory-ai.")]
+    public string? PathBase { get; set; }
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

@@ -48,6 +48,8 @@ public static class ConferenceSetup
         {
             options.Conventions.AddPageRoute("/Error", "/error/{code:int:range(400,599)?}");
         });
+        // Links made from pages without a template ("/Speakers/Index") are written as the site's addresses ("/speakers").
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddProgrammeCaching();
         return builder;
@@ -56,6 +58,12 @@ public static class ConferenceSetup
     public static WebApplication MapConference(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Behind a proxy that publishes the site under a path (Conference:PathBase), links follow that path.
+        var pathBase = app.Configuration[$"{ConferenceOptions.Section}:{nameof(ConferenceOptions.PathBase)}"];
+        if (!string.IsNullOrEmpty(pathBase))
+        {
+            app.UsePathBase(pathBase);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");

@@ -1,4 +1,3 @@
-using TheoryAI.Web.Programme;
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
@@ -6,6 +5,7 @@ using System.Xml.Linq;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Frab;
 

@@ -1,9 +1,9 @@
-using TheoryAI.Web.Programme;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Admin;
 

@@ -28,8 +28,11 @@
     sync();
   }
 
+  // The site's own root ("/" or the path base it is published under), set by the layout.
+  var BASE = document.documentElement.getAttribute("data-base") || "/";
+
   function agendaUrl(numbers) {
-    return numbers.length ? "/agenda?talks=" + numbers.join(",") : "/agenda";
+    return BASE + (numbers.length ? "agenda?talks=" + numbers.join(",") : "agenda");
   }
 
   function same(a, b) { return a.join(",") === b.join(","); }

@@ -109,7 +109,7 @@ public sealed class BookletRendererTests(SeededSite site) : IClassFixture<Seeded
         var page = pdf.PagesWith("Scaling Limits for Learning: Dynamics and Statics Blake Bordelon, Harvard University").Single();
         var text = pdf.PageTexts[page - 1];
         Assert.Contains("09:45–10:30 Wednesday 9 April · PI/4-400 Space Room", text);
-        var abstractWords = BookletPdf.Normalize(Web.Infrastructure.MarkdownRenderer.ToPlainText(bordelon.Talk!.AbstractMarkdown));
+        var abstractWords = BookletPdf.Normalize(Web.Programme.MarkdownRenderer.ToPlainText(bordelon.Talk!.AbstractMarkdown));
         Assert.Contains(abstractWords[..120], text);
         Assert.Contains(abstractWords[^60..], pdf.PageTexts[page - 1] + " " + (page < pdf.PageTexts.Count ? pdf.PageTexts[page] : ""));
         Assert.Contains(pdf.Links(), l => l.Page == page && l.Uri == bordelon.Talk.RecordingUrl);

@@ -157,7 +157,7 @@ public sealed class MarkdownLayout(MarkdownPipeline pipeline, TextStyle body, XC
         {
             return new WebLink("mailto:" + url);
         }
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto"
+        return TheoryAI.Web.Programme.MarkdownRenderer.IsSafeDestination(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto"
             ? new WebLink(uri.AbsoluteUri)
             : null;
     }

@@ -1,10 +1,10 @@
-using TheoryAI.Web.Export.Booklet;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TheoryAI.Web.Data;
+using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Infrastructure;
 using TheoryAI.Web.Programme;
 
