@@ -6,7 +6,7 @@ namespace TheoryAI.Web.Infrastructure;
 
 /// <summary>
 /// Maintenance commands run instead of the site: <c>dotnet TheoryAI.Web.dll seed [--replace] [--file path]</c>,
-/// <c>dotnet TheoryAI.Web.dll add-organizer --email someone@example.org</c> (password from ORGANIZER_PASSWORD or stdin).
+/// <c>dotnet TheoryAI.Web.dll add-organizer --email someone@example.org [--reset-two-factor]</c> (password from ORGANIZER_PASSWORD or stdin).
 /// </summary>
 public static class ConferenceCommands
 {
@@ -85,7 +85,7 @@ public static class ConferenceCommands
         var email = emailIndex >= 0 && emailIndex + 1 < args.Length ? args[emailIndex + 1].Trim() : null;
         if (string.IsNullOrEmpty(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            await error.WriteLineAsync("Usage: add-organizer --email someone@example.org  (password from ORGANIZER_PASSWORD or standard input)");
+            await error.WriteLineAsync("Usage: add-organizer --email someone@example.org [--reset-two-factor]  (password from ORGANIZER_PASSWORD or standard input)");
             return 2;
         }
         var password = passwordFromEnvironment;
@@ -126,6 +126,20 @@ public static class ConferenceCommands
                 result = await users.AddPasswordAsync(user, password);
             }
             done = $"{email} already had an account: its password was replaced and it is an organizer.";
+            if (result.Succeeded && await users.GetTwoFactorEnabledAsync(user))
+            {
+                // For an organizer who lost the phone and the recovery codes.
+                if (args.Contains("--reset-two-factor"))
+                {
+                    await Check(await users.SetTwoFactorEnabledAsync(user, false));
+                    await Check(await users.ResetAuthenticatorKeyAsync(user));
+                    done += " Two-factor sign-in is off until it is set up again.";
+                }
+                else
+                {
+                    done += " Two-factor sign-in stays on (--reset-two-factor turns it off).";
+                }
+            }
         }
         if (!result.Succeeded)
         {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TheoryAI.Web.Infrastructure.Passwords;
 using TheoryAI.Web.Pages.Admin;
@@ -41,7 +42,10 @@ public static class OrganizerSecurity
         });
         new IdentityBuilder(typeof(IdentityUser), typeof(IdentityRole), services)
             .AddSignInManager<OrganizerSignInManager>()
-            .AddPasswordValidator<OrganizerPasswordValidator>();
+            .AddPasswordValidator<OrganizerPasswordValidator>()
+            // Authenticator apps (RFC 6238 TOTP): the only second factor offered.
+            .AddTokenProvider<AuthenticatorTokenProvider<IdentityUser>>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section);
         // The account is read again on every request: a replaced password, a removed role, a deleted account or a
         // sign-out elsewhere (each changes the security stamp) ends the session at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
@@ -62,8 +66,9 @@ public static class OrganizerSecurity
             cookie.SlidingExpiration = true;
             cookie.Events.OnSigningIn = context =>
             {
-                context.Properties.Items[SignedInUntil] = (context.Options.TimeProvider ?? TimeProvider.System)
-                    .GetUtcNow().Add(AbsoluteLifetime).ToString("O", CultureInfo.InvariantCulture);
+                // A refreshed sign-in (after a two-factor change) keeps the limit of the sign-in it renews.
+                context.Properties.Items.TryAdd(SignedInUntil, (context.Options.TimeProvider ?? TimeProvider.System)
+                    .GetUtcNow().Add(AbsoluteLifetime).ToString("O", CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             cookie.Events.OnValidatePrincipal = async context =>
@@ -100,6 +105,7 @@ public static class OrganizerSecurity
         {
             options.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new ChangeAuthorFilter()));
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new TypeFilterAttribute(typeof(RequireTwoFactorFilter))));
             // What organizers see and type is never kept by a browser or a proxy.
             var noStore = new NoStoreFilter();
             options.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(noStore));

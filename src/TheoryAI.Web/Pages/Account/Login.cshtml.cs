@@ -54,6 +54,11 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, ILoggerFactor
             _log.LogInformation("Organizer {Email} signed in.", Input.Email);
             return LocalRedirect(SafeReturnUrl(ReturnUrl, Url));
         }
+        if (result.RequiresTwoFactor)
+        {
+            _log.LogInformation("Password accepted for {Email}; asking for the authenticator code.", Input.Email);
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
+        }
         _log.LogWarning("Sign-in failed for {Email} from {Client}{Locked}.", Input.Email, HttpContext.Connection.RemoteIpAddress,
             result.IsLockedOut ? " (locked out)" : "");
         ModelState.AddModelError("", Refused);
