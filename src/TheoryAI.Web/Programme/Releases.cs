@@ -124,15 +124,19 @@ public static class Releases
         for (var i = 0; i < sessions.Count; i++)
         {
             var block = sessions[i];
-            var before = sessions.Take(i).Where(o => o.End > block.Start)
-                .Select(o => new ScheduledBlock(o.Id, o.Title, o.Start, o.End, o.RoomId, o.Speakers)).ToList();
-            if (before.Count == 0)
+            var earlier = sessions.Take(i).Where(o => o.End > block.Start).ToList();
+            if (earlier.Count == 0)
             {
                 continue;
             }
-            var rules = new ProgrammeRules(days, zone, before, rooms, speakers);
-            clashes.AddRange(rules.Check(new ProposedBlock(block.Id, block.Title, block.Start, block.End, block.RoomId, block.Speakers, block.AllowRoomSharing))
-                .Where(v => v.IsClash)
+            var proposed = new ProposedBlock(block.Id, block.Title, block.Start, block.End, block.RoomId, block.Speakers, block.AllowRoomSharing);
+            // A room is shared deliberately when either block says so; a speaker is never in two places.
+            var roomRules = new ProgrammeRules(days, zone,
+                earlier.Where(o => !o.AllowRoomSharing).Select(o => new ScheduledBlock(o.Id, o.Title, o.Start, o.End, o.RoomId, [])).ToList(), rooms, speakers);
+            var speakerRules = new ProgrammeRules(days, zone,
+                earlier.Select(o => new ScheduledBlock(o.Id, o.Title, o.Start, o.End, null, o.Speakers)).ToList(), rooms, speakers);
+            clashes.AddRange(roomRules.Check(proposed).Where(v => v.IsClash && v.Field == ProgrammeRules.RoomField)
+                .Concat(speakerRules.Check(proposed).Where(v => v.IsClash && v.Field == ProgrammeRules.SpeakersField))
                 .Select(v => new HardClash(block.Id, block.IsTalk, block.Title, v.Message)));
         }
         return clashes;
