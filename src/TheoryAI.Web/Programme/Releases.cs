@@ -51,7 +51,7 @@ public static class Releases
                     return entry;
                 }
                 return RevisedForCalendars(before, entry)
-                    ? entry with { Sequence = Math.Max(before.Sequence + 1, entry.Sequence), LastModifiedUtc = nowUtc }
+                    ? entry with { Sequence = before.Sequence + 1, LastModifiedUtc = nowUtc }
                     : entry with { Sequence = before.Sequence, LastModifiedUtc = before.LastModifiedUtc };
             }).ToList();
             var number = (earlier.Count == 0 ? 0 : earlier[^1].Number) + 1;

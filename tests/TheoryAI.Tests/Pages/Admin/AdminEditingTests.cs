@@ -66,7 +66,7 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
 
         var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
         var latest = changes.QuerySelector("li.release")!;
-        var change = latest.QuerySelectorAll("li.change").Single(li => li.TextContent.StartsWith("Moved: talk 2,", StringComparison.Ordinal));
+        var change = latest.QuerySelectorAll("li.change").Single(li => li.TextContent.Trim().StartsWith("Moved: talk 2,", StringComparison.Ordinal));
         Assert.Equal("Moved: talk 2, “Scaling Limits for Learning: Dynamics and Statics”: Wednesday 9 April 2025, 09:45 -> Friday 11 April 2025, 14:00, Toronto time.", change.TextContent.Trim());
         Assert.Contains(latest.QuerySelectorAll("li.change"), li => li.TextContent.Trim() == "Room changed: talk 2, “Scaling Limits for Learning: Dynamics and Statics”: PI/4-400 Space Room -> PI/1-119 Atrium.");
         Assert.Equal("/talks/2", change.QuerySelector("a")!.GetAttribute("href"));
