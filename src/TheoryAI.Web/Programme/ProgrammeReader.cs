@@ -105,7 +105,7 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
                 s.RoomId is int roomId ? roomsById[roomId] : null,
                 talksBySession.GetValueOrDefault(s.Id),
                 s.Sequence, s.LastModifiedUtc)
-            { Cancelled = s.Cancelled })
+        { Cancelled = s.Cancelled })
             .ToList();
 
         return new ProgrammeSnapshot(ev.ProgrammeVersion, eventInfo, rooms, days, entries, speakers);

@@ -62,7 +62,7 @@ public sealed record ReleaseDocument(
                 e.RoomId is int roomId ? rooms[roomId] : null,
                 e.Talk is { } t ? new TalkInfo(t.Number, t.Type, t.AbstractMarkdown, t.RecordingUrl, t.SpeakerIds.Select(id => speakers[id]).ToList()) : null,
                 e.Sequence, DateTime.SpecifyKind(e.LastModifiedUtc, DateTimeKind.Utc))
-            { Cancelled = e.Cancelled })
+        { Cancelled = e.Cancelled })
             .ToList();
         return new ProgrammeSnapshot(version, eventInfo, Rooms, Days, entries, Speakers);
     }
