@@ -16,6 +16,7 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
     public DbSet<TalkSpeaker> TalkSpeakers => Set<TalkSpeaker>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+    public DbSet<Release> Releases => Set<Release>();
 
     /// <summary>
     /// Who is changing the programme (an organizer's sign-in name). While set, every save also writes what changed to

@@ -90,6 +90,10 @@ public sealed class Session : IEditable
     /// <summary>iCalendar SEQUENCE: grows when the time, room or title changes.</summary>
     public int Sequence { get; set; }
     public DateTime LastModifiedUtc { get; set; }
+    /// <summary>Cancelled, not deleted: it stays in the programme labelled, and calendars are told (STATUS:CANCELLED).</summary>
+    public bool Cancelled { get; set; }
+    /// <summary>Deliberately shares its room with a block at the same time (the seed's allowRoomSharing, the form's tick).</summary>
+    public bool AllowRoomSharing { get; set; }
     /// <summary>Seed provenance: which source the times come from, and which fields were inferred.</summary>
     public string? Source { get; set; }
     public string? InferredFields { get; set; }
@@ -156,4 +160,21 @@ public sealed class ChangeRecord
     public string? FieldChangesJson { get; set; }
     public int? TalkNumber { get; set; }
     public int? SessionId { get; set; }
+}
+
+/// <summary>
+/// A published version of the programme: the draft (the editable tables) frozen as JSON at the moment an organizer
+/// published it. Immutable once written; every public view renders the latest one.
+/// </summary>
+public sealed class Release
+{
+    public int Id { get; set; }
+    /// <summary>1, 2, 3...: grows with every release, never reused (caches and ETags key on it).</summary>
+    public int Number { get; set; }
+    public required string Name { get; set; }
+    public string? Note { get; set; }
+    public DateTime PublishedAtUtc { get; set; }
+    public required string PublishedBy { get; set; }
+    /// <summary>The programme as <see cref="Programme.ReleaseDocument"/> JSON.</summary>
+    public required string ProgrammeJson { get; set; }
 }

@@ -65,8 +65,9 @@ public sealed class ProgrammeGeneration(IOutputCacheStore store, ProgrammeSnapsh
 }
 
 /// <summary>
-/// The write path's eviction: a save that adds, changes or deletes a programme entity (or a change record) evicts the
-/// cached views once its transaction commits. Looks at the change tracker, not at SQL.
+/// The write path's eviction: public views show the latest release, so only a save that adds a release (Publish, the
+/// seed import) evicts the cached views, once its transaction commits; organizers' draft edits leave them alone.
+/// Looks at the change tracker, not at SQL.
 /// </summary>
 public sealed class ProgrammeWriteEviction(IServiceProvider services)
     : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor, Microsoft.EntityFrameworkCore.Diagnostics.IDbTransactionInterceptor
@@ -78,7 +79,7 @@ public sealed class ProgrammeWriteEviction(IServiceProvider services)
     private static bool TouchesProgramme(DbContext context) =>
         context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker or ChangeRecord);
+            && e.Entity is Release);
 
     public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
         Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
@@ -163,7 +164,7 @@ public sealed class ProgrammeWriteEviction(IServiceProvider services)
 
 /// <summary>
 /// A writer in another process (<c>seed --replace</c> on a live site) does not pass through this process's saves: the
-/// programme version is read once a second (one query a second, whatever the traffic) and a new version evicts.
+/// latest release's number is read once a second (one query a second, whatever the traffic) and a new version evicts.
 /// </summary>
 public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGeneration generation,
     Microsoft.Extensions.Options.IOptions<ConferenceOptions> options, ILogger<ExternalWriterWatch> logger) : BackgroundService

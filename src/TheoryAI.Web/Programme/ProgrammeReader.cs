@@ -4,23 +4,25 @@ using TheoryAI.Web.Data;
 namespace TheoryAI.Web.Programme;
 
 /// <summary>
-/// Reads the programme snapshot. One cheap query asks for the programme version; the snapshot is rebuilt from the
-/// store only when that version has moved, so every page, feed and booklet of one version shares one load.
+/// Reads the programme. The public sees only releases: <see cref="GetAsync"/> is the latest release, rebuilt from its
+/// frozen JSON only when a newer release exists (one cheap query asks for the latest number), so every page, feed and
+/// booklet of one release shares one load. Organizers' unpublished edits are <see cref="GetDraftAsync"/>.
 /// </summary>
 public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cache)
 {
-    private static readonly Func<ConferenceDb, CancellationToken, Task<long?>> CurrentVersion =
+    private static readonly Func<ConferenceDb, CancellationToken, Task<int?>> LatestNumber =
         EF.CompileAsyncQuery((ConferenceDb db, CancellationToken _) =>
-            db.Events.OrderBy(e => e.Id).Select(e => (long?)e.ProgrammeVersion).FirstOrDefault());
+            db.Releases.Max(r => (int?)r.Number));
 
+    /// <summary>The number of the latest release (what the public sees), or null before the first.</summary>
     public async Task<long?> GetVersionAsync(CancellationToken cancellationToken = default) =>
-        await CurrentVersion(db, cancellationToken);
+        await LatestNumber(db, cancellationToken);
 
-    /// <summary>The current programme; throws if the store holds no event (start-up seeds one).</summary>
+    /// <summary>The latest release; throws if the store holds none (start-up seeds one).</summary>
     public async Task<ProgrammeSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
         var version = await GetVersionAsync(cancellationToken)
-            ?? throw new InvalidOperationException("The store holds no event: start the site once to import the seed, or run the 'seed' command.");
+            ?? throw new InvalidOperationException("The store holds no published programme: start the site once to import the seed, or run the 'seed' command.");
         var cached = cache.Current;
         if (cached is not null && cached.Version == version)
         {
@@ -34,7 +36,8 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             {
                 return cached;
             }
-            var snapshot = await LoadAsync(db, cancellationToken);
+            var snapshot = await LoadReleaseAsync(db, (int)version, cancellationToken)
+                ?? throw new InvalidOperationException($"Release {version} disappeared while it was read.");
             cache.Current = snapshot;
             return snapshot;
         }
@@ -42,6 +45,20 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
         {
             cache.Gate.Release();
         }
+    }
+
+    /// <summary>The draft: what organizers have edited, published or not (for the admin area only; never cached).</summary>
+    public Task<ProgrammeSnapshot> GetDraftAsync(CancellationToken cancellationToken = default) => LoadAsync(db, cancellationToken);
+
+    /// <summary>An earlier release, as published (for "what changed since"), or null.</summary>
+    public Task<ProgrammeSnapshot?> GetReleaseAsync(int number, CancellationToken cancellationToken = default) =>
+        LoadReleaseAsync(db, number, cancellationToken);
+
+    /// <summary>Release <paramref name="number"/>, or null when there is none.</summary>
+    public static async Task<ProgrammeSnapshot?> LoadReleaseAsync(ConferenceDb db, int number, CancellationToken cancellationToken = default)
+    {
+        var json = await db.Releases.AsNoTracking().Where(r => r.Number == number).Select(r => r.ProgrammeJson).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? null : ReleaseDocument.FromJson(json).ToSnapshot(number);
     }
 
     /// <summary>Loads the snapshot straight from the store: one query per table, no N+1, in one read transaction (the
@@ -87,7 +104,8 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
                 EventClock.ToInstant(s.Start, zone), EventClock.ToInstant(s.End, zone),
                 s.RoomId is int roomId ? roomsById[roomId] : null,
                 talksBySession.GetValueOrDefault(s.Id),
-                s.Sequence, s.LastModifiedUtc))
+                s.Sequence, s.LastModifiedUtc)
+        { Cancelled = s.Cancelled })
             .ToList();
 
         return new ProgrammeSnapshot(ev.ProgrammeVersion, eventInfo, rooms, days, entries, speakers);

@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace TheoryAI.Web.Programme;
 
-/// <summary>A broken rule: the form field it concerns (the input's property name) and what to do about it.</summary>
-public sealed record RuleViolation(string Field, string Message);
+/// <summary>A broken rule: the form field it concerns (the input's property name) and what to do about it.
+/// <see cref="IsClash"/>: two blocks at once in one room or with one speaker, which a draft may hold for a while (a
+/// swap takes two saves) but Publish refuses.</summary>
+public sealed record RuleViolation(string Field, string Message, bool IsClash = false);
 
 /// <summary>A block already in the timetable, as the rules see it.</summary>
 public sealed record ScheduledBlock(int SessionId, string Title, DateTime Start, DateTime End, int? RoomId, IReadOnlyCollection<int> SpeakerIds);
@@ -69,7 +71,7 @@ public sealed partial class ProgrammeRules(
             {
                 problems.Add(new(RoomField,
                     $"Room: {roomNames.GetValueOrDefault(roomId, "this room")} is already used by “{clash.Title}” ({clash.Start:HH:mm}–{clash.End:HH:mm}). " +
-                    $"Choose another room or time, or {allowSharingHint} if both really happen there."));
+                    $"Choose another room or time, or {allowSharingHint} if both really happen there.", IsClash: true));
             }
         }
         foreach (var speakerId in block.SpeakerIds.Distinct())
@@ -78,7 +80,7 @@ public sealed partial class ProgrammeRules(
             {
                 problems.Add(new(SpeakersField,
                     $"Speakers: {speakerNames.GetValueOrDefault(speakerId, "a speaker")} is also in “{clash.Title}” ({clash.Start:HH:mm}–{clash.End:HH:mm}). " +
-                    "Move one of the two, or change the speakers."));
+                    "Move one of the two, or change the speakers.", IsClash: true));
             }
         }
         return problems;

@@ -141,6 +141,9 @@ public sealed record ProgrammeEntry(
 {
     public DateOnly Date => DateOnly.FromDateTime(Start);
 
+    /// <summary>Cancelled: still shown at its time, labelled, and sent to calendars as STATUS:CANCELLED.</summary>
+    public bool Cancelled { get; init; }
+
     /// <summary>Breaks, meals, registration and socials: shown lighter than the scientific programme.</summary>
     public bool IsIntermission => Kind is SessionKind.Break or SessionKind.Meal or SessionKind.Registration or SessionKind.Social;
 

@@ -15,7 +15,7 @@ public sealed class AdminPagesTests(OrganizerBrowser organizer, ITestOutputHelpe
 
     /// <summary>Page names; the addresses need the seeded ids (see <see cref="PathOf"/>).</summary>
     public static readonly string[] Names =
-        ["login", "admin", "talk-edit", "session-edit", "rooms", "speakers", "event", "talk-delete", "changes"];
+        ["login", "admin", "talk-edit", "session-edit", "rooms", "speakers", "event", "talk-delete", "changes", "publish", "preview"];
 
     public static TheoryData<string, string> PagesInBothSchemes()
     {
@@ -127,6 +127,8 @@ public sealed class AdminPagesTests(OrganizerBrowser organizer, ITestOutputHelpe
         "event" => "/admin/event",
         "talk-delete" => $"/admin/talks/edit/{organizer.SessionOfTalk(5)}?handler=Delete",
         "changes" => "/changes",
+        "publish" => "/admin/publish",
+        "preview" => "/admin/preview",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown admin page."),
     };
 }

@@ -125,6 +125,7 @@ public sealed class SeedImportTests
             Assert.Equal(1, moved.Sequence);
             untouchedModified = await db.Sessions.Where(s => s.Talk!.Number == 3).Select(s => s.LastModifiedUtc).SingleAsync();
         }
+        await site.PublishAsync();
         var feedBefore = await client.GetStringAsync("/talks/2.ics");
         Assert.Contains("SEQUENCE:1\r\n", feedBefore);
 

@@ -20,6 +20,9 @@ public class OrganizerSite : SiteFactory
 
     protected OrganizerSite(int loginAttemptsPerMinute) => _loginAttemptsPerMinute = loginAttemptsPerMinute;
 
+    /// <summary>A site on a given database file (e.g. one made by an earlier version, to test its upgrade).</summary>
+    internal OrganizerSite(string databasePath, bool ownsDatabase) : base(databasePath, null, ownsDatabase) => _loginAttemptsPerMinute = 1000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -74,6 +77,31 @@ public class OrganizerSite : SiteFactory
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForm.ParseAsync(response);
         return string.Join("\n", page.QuerySelectorAll(".field-error, .form-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+    }
+
+    /// <summary>Publishes the draft through the real Publish form; returns the response to the POST.</summary>
+    public static async Task<HttpResponseMessage> PublishAsync(HttpClient organizer, string? name = null, string? note = null)
+    {
+        var form = await HtmlForm.LoadAsync(organizer, "/admin/publish", "#publish-form");
+        if (name is not null)
+        {
+            form.Set("Input.Name", name);
+        }
+        if (note is not null)
+        {
+            form.Set("Input.Note", note);
+        }
+        return await form.SubmitAsync();
+    }
+
+    /// <summary>Publishes and checks that it worked (a redirect back to the admin page).</summary>
+    public static async Task PublishedAsync(HttpClient organizer, string? name = null, string? note = null)
+    {
+        var response = await PublishAsync(organizer, name, note);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            Assert.Fail(await ErrorsOf(response));
+        }
     }
 
     public async Task<HttpClient> SignedInOrganizerAsync(string email)

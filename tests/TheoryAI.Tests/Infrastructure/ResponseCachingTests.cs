@@ -18,6 +18,8 @@ public sealed class ResponseCachingTests
         var ev = await db.Events.SingleAsync();
         ev.Name += " ";
         await db.SaveChangesAsync();
+        // Edits change the draft; the public views show it once it is published.
+        await site.PublishAsync();
     }
 
     private static async Task<Dictionary<string, (int Rendered, int Cached)>> CountCommandsAsync(CountingSiteFactory site)
@@ -84,6 +86,8 @@ public sealed class ResponseCachingTests
             var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
             session.Title = "Scaling Limits for Learning (revised)";
             await db.SaveChangesAsync();
+            // Edits change the draft; the public views show it once it is published.
+            await site.PublishAsync();
         }
 
         var talk = await client.GetStringAsync("/talks/2");

@@ -56,6 +56,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>A context on the site's own database, for arranging and checking the store directly.</summary>
     public ConferenceDb CreateDb() => Services.CreateScope().ServiceProvider.GetRequiredService<ConferenceDb>();
 
+    /// <summary>Publishes the draft as the next release, as the Publish page does, for tests that arrange the store
+    /// directly (what they change is the draft until then).</summary>
+    public async Task PublishAsync(string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await TheoryAI.Web.Programme.Releases.PublishAsync(scope.ServiceProvider.GetRequiredService<ConferenceDb>(), name, null, "test",
+            Clock.GetUtcNow().UtcDateTime);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -36,6 +36,7 @@ const events = root.getAllSubcomponents("vevent").map((vevent) => {
     url: property(vevent, "url"),
     categories: vevent.getAllProperties("categories").flatMap((p) => p.getValues()),
     sequence: event.sequence,
+    status: property(vevent, "status"),
     dtstamp: instant(vevent.getFirstPropertyValue("dtstamp")),
     lastModified: vevent.hasProperty("last-modified") ? instant(vevent.getFirstPropertyValue("last-modified")) : null,
     startZone: event.startDate.zone ? event.startDate.zone.tzid : null,

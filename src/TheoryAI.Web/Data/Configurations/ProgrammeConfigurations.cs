@@ -108,3 +108,14 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         e.HasIndex(x => x.AtUtc);
     }
 }
+
+internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
+{
+    public void Configure(EntityTypeBuilder<Release> e)
+    {
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Note).HasMaxLength(2000);
+        e.Property(x => x.PublishedBy).HasMaxLength(256);
+    }
+}

@@ -376,6 +376,44 @@ namespace TheoryAI.Web.Data.Migrations
                     b.ToTable("EventPeople");
                 });
 
+            modelBuilder.Entity("TheoryAI.Web.Data.Release", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgrammeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Releases");
+                });
+
             modelBuilder.Entity("TheoryAI.Web.Data.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -411,6 +449,12 @@ namespace TheoryAI.Web.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowRoomSharing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ConcurrencyStamp")

@@ -11,10 +11,16 @@ public enum SeedOutcome
 }
 
 /// <summary>Brings the store up to date (migrations) and imports the seed file into an empty store, all or nothing.</summary>
-public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger, TimeProvider? clock = null)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Applies the migrations; a store made before releases existed gets its programme as release 1.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
         await db.Database.MigrateAsync(cancellationToken);
+        await Releases.EnsureFirstReleaseAsync(db, _clock, cancellationToken);
+    }
 
     /// <summary>Imports the seed when the store holds no event; otherwise changes nothing, so organizers' edits survive.</summary>
     public async Task<SeedOutcome> ImportIfEmptyAsync(string seedPath, CancellationToken cancellationToken = default)
@@ -35,7 +41,12 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
             logger.LogInformation("The store already holds a programme; {Source} was not imported.", sourceName);
             return SeedOutcome.StoreAlreadyHoldsProgramme;
         }
-        await AddAsync(programme, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await AddAsync(programme, cancellationToken);
+            await Releases.PublishAsync(db, null, null, $"import of {sourceName}", _clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         logger.LogInformation("Imported {Sessions} sessions, {Speakers} speakers and {Rooms} rooms from {SeedFile}.",
             programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, sourceName);
         return SeedOutcome.Imported;
@@ -73,6 +84,10 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
         {
             await CarryOverAsync(before, history, cancellationToken);
         }
+        // The re-imported programme is public at once, as a new release: SEQUENCE is decided against the releases
+        // subscribers already hold, so it never goes down.
+        await Releases.PublishAsync(db, null, "The programme was imported again from its seed file.", "seed --replace",
+            _clock.GetUtcNow().UtcDateTime, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -297,6 +297,7 @@ public static class SeedReader
                     var session = CheckEntry(seedDay.Entries[i], position, date.Value, ev, rooms, speakers, numbers);
                     if (session is not null)
                     {
+                        session.AllowRoomSharing = seedDay.Entries[i].AllowRoomSharing;
                         sessions.Add(session);
                         placed.Add(new PlacedEntry(session, EntryName(seedDay.Entries[i], position), seedDay.Entries[i].AllowRoomSharing));
                     }

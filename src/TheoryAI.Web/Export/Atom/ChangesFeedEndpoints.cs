@@ -4,14 +4,14 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Atom;
 
-/// <summary>GET /changes.atom: the latest page of public changes as an Atom feed.</summary>
+/// <summary>GET /changes.atom: the latest releases as an Atom feed, one entry per release.</summary>
 public static class ChangesFeedEndpoints
 {
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapChangesFeed(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/changes.atom", GetOrHead, async (HttpContext http, ProgrammeReader reader, ConferenceDb db, TimeProvider clock) =>
+        app.MapMethods("/changes.atom", GetOrHead, async (HttpContext http, ProgrammeReader reader, ConferenceDb db) =>
         {
             var programme = await reader.GetAsync(http.RequestAborted);
             var baseUrl = CalendarLinks.BaseUrl(http);
@@ -19,9 +19,8 @@ public static class ChangesFeedEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
-            var latest = await PublicChanges.PageAsync(db, programme, 1, http.RequestAborted);
-            var body = new ChangesFeedWriter().Write(programme.Event.Name, baseUrl, latest.Changes,
-                latest.Changes.Count == 0 ? clock.GetUtcNow().UtcDateTime : latest.Changes[0].AtUtc);
+            var (latest, _) = await Releases.PageAsync(db, 1, http.RequestAborted);
+            var body = new ChangesFeedWriter().Write(programme.Event.Name, baseUrl, programme.TimeZone, latest);
             return Results.Bytes(body, $"{ChangesFeedWriter.MediaType}; charset=utf-8");
         }).CacheProgramme();
         return app;

@@ -358,6 +358,10 @@ public sealed partial class BookletRenderer
             var titleStyle = light ? Body.WithColor(Faint).WithItalic() : Body.WithBold();
             var entryBlocks = new List<Block>();
             var titleRuns = new List<Run>();
+            if (entry.Cancelled)
+            {
+                titleRuns.Add(new Run("Cancelled: ", titleStyle.WithColor(Muted)));
+            }
             if (entry.Talk is not null)
             {
                 titleRuns.Add(new Run(entry.Title, titleStyle, new AnchorLink(Anchor(entry))));
@@ -437,7 +441,7 @@ public sealed partial class BookletRenderer
                 Anchor = Anchor(entry),
                 OnPlaced = page => dayOutline.Outlines.Add(entry.Title, page.Page),
             });
-            flow.Add(new Paragraph(entry.Title, Heading2) { Tag = PdfBlockLevelElementTag.Heading2, LineSpacing = 1.3, SpaceBefore = 3, KeepWithNext = true });
+            flow.Add(new Paragraph(entry.Cancelled ? $"Cancelled: {entry.Title}" : entry.Title, Heading2) { Tag = PdfBlockLevelElementTag.Heading2, LineSpacing = 1.3, SpaceBefore = 3, KeepWithNext = true });
             foreach (var speaker in talk.Speakers)
             {
                 var runs = new List<Run> { new(speaker.Name, Body.WithBold()) };

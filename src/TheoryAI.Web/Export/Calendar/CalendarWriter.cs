@@ -83,6 +83,11 @@ public sealed class CalendarWriter
             Url = PageOf(entry, baseUrl),
             Sequence = entry.Sequence,
         };
+        if (entry.Cancelled)
+        {
+            // RFC 5545 3.8.1.11: the event stays, so a subscribed calendar marks or drops the copy it holds.
+            calendarEvent.Status = "CANCELLED";
+        }
         calendarEvent.Categories.Add(SingleLine(Display.KindLabel(entry.Kind)));
         return calendarEvent;
     }

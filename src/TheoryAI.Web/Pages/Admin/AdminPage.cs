@@ -28,7 +28,7 @@ public static class AdminQueries
     {
         var ev = await db.Events.AsNoTracking().SingleAsync(cancellationToken);
         var days = await db.Days.AsNoTracking().Select(d => d.Date).ToListAsync(cancellationToken);
-        var sessions = await db.Sessions.AsNoTracking()
+        var sessions = await db.Sessions.AsNoTracking().Where(s => !s.Cancelled)
             .Select(s => new { s.Id, s.Title, s.Start, s.End, s.RoomId, Speakers = s.Talk == null ? new List<int>() : s.Talk.Speakers.Select(x => x.SpeakerId).ToList() })
             .ToListAsync(cancellationToken);
         var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => $"{r.Code} {r.Name}", cancellationToken);

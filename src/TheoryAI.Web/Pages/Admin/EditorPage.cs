@@ -226,6 +226,7 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
         {
             return Page();
         }
+        List<string> clashes = [];
         try
         {
             TItem? item;
@@ -238,7 +239,10 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
                     ModelState.AddModelError("", DeletedMessage);
                     return Page();
                 }
-                AddViolations(await CheckAsync(id));
+                // A clash may stay in the draft for a while (swapping two talks takes two saves); Publish refuses it.
+                var checks = (await CheckAsync(id)).OfType<RuleViolation>().ToList();
+                clashes = checks.Where(v => v.IsClash).Select(v => v.Message).ToList();
+                AddViolations(checks.Where(v => !v.IsClash));
                 if (!ModelState.IsValid)
                 {
                     return Page();
@@ -257,7 +261,9 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
                 await Db.SaveChangesAsync(Cancellation);
                 await unit.CommitAsync(Cancellation);
             }
-            Notice = SavedNotice(item);
+            Notice = clashes.Count == 0
+                ? SavedNotice(item)
+                : $"{SavedNotice(item)} Warning: saved in the draft with a clash. {string.Join(" ", clashes)} Publish is refused until it is resolved.";
             return RedirectToPage(ListPage, null, null, SavedFragment(item));
         }
         catch (DbUpdateConcurrencyException)

@@ -11,7 +11,7 @@ namespace TheoryAI.Web.Pages.Agenda;
 /// checkbox form) and is never stored on the server; the browser keeps its own copy (agenda.js).
 /// </summary>
 [OutputCache(PolicyName = ProgrammeCache.Policy)]
-[ProgrammeQueryKeys(AgendaSelection.QueryKey)]
+[ProgrammeQueryKeys(AgendaSelection.QueryKey, SinceKey)]
 public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
 {
     /// <summary>Why the selection in the address could not be read (the page answers 400).</summary>
@@ -20,6 +20,13 @@ public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
     /// <summary>Chosen numbers the programme does not hold (a talk removed since the link was made).</summary>
     public IReadOnlyList<int> Missing { get; private set; } = [];
+
+    public const string SinceKey = "since";
+
+    /// <summary>The release the visitor last saw (<c>since=</c>), when it is an older one than the latest.</summary>
+    public int? Since { get; private set; }
+    /// <summary>The changes to the chosen talks between <see cref="Since"/> and the latest release.</summary>
+    public IReadOnlyList<ProgrammeChange> ChangesSince { get; private set; } = [];
 
     public string ShareUrl => CalendarLinks.Absolute(HttpContext, $"/agenda?{Selection.ToQueryString()}");
     public string IcsUrl => CalendarLinks.Agenda(Selection);
@@ -38,9 +45,19 @@ public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
         Selection = parsed.Selection;
         var (found, missing) = Selection.Resolve(programme);
         Missing = missing;
-        Items = found.Select(entry => new AgendaItem(entry,
-                found.Where(other => other != entry && other.StartUtc < entry.EndUtc && entry.StartUtc < other.EndUtc).ToList()))
+        Items = found.Select(entry => new AgendaItem(entry, entry.Cancelled ? [] :
+                found.Where(other => other != entry && !other.Cancelled && other.StartUtc < entry.EndUtc && entry.StartUtc < other.EndUtc).ToList()))
             .ToList();
+        // An unreadable or current since= is ignored: it only adds the list of changes.
+        if (int.TryParse(Request.Query[SinceKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var since)
+            && since >= 1 && since < programme.Version
+            && await Reader.GetReleaseAsync(since, HttpContext.RequestAborted) is { } seen)
+        {
+            Since = since;
+            ChangesSince = ProgrammeChanges.Between(seen, programme)
+                .Where(c => c.TalkNumber is int number && Selection.Numbers.Contains(number))
+                .ToList();
+        }
         return Page();
     }
 

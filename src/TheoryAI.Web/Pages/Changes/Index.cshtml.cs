@@ -6,11 +6,14 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Pages.Changes;
 
+/// <summary>The releases, newest first, each with what changed against the one before.</summary>
 [OutputCache(PolicyName = ProgrammeCache.Policy)]
 [ProgrammeQueryKeys("page")]
 public sealed class IndexModel(ProgrammeReader reader, ConferenceDb db) : ProgrammePage(reader)
 {
-    public PublicChangesPage Changes { get; private set; } = new(1, [], false);
+    public IReadOnlyList<ReleaseSummary> Releases { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public bool HasMore { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
@@ -18,8 +21,9 @@ public sealed class IndexModel(ProgrammeReader reader, ConferenceDb db) : Progra
         {
             return NotFound();
         }
-        var programme = await LoadProgrammeAsync();
-        Changes = await PublicChanges.PageAsync(db, programme, page ?? 1, HttpContext.RequestAborted);
-        return Changes.Changes.Count == 0 && Changes.Number > 1 ? NotFound() : Page();
+        await LoadProgrammeAsync();
+        PageNumber = page ?? 1;
+        (Releases, HasMore) = await TheoryAI.Web.Programme.Releases.PageAsync(db, PageNumber, HttpContext.RequestAborted);
+        return Releases.Count == 0 && PageNumber > 1 ? NotFound() : Page();
     }
 }

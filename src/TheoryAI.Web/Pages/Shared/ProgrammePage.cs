@@ -9,6 +9,8 @@ public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
 {
     public ProgrammeSnapshot Programme { get; private set; } = null!;
 
+    protected ProgrammeReader Reader => reader;
+
     protected async Task<ProgrammeSnapshot> LoadProgrammeAsync()
     {
         Programme = await reader.GetAsync(HttpContext.RequestAborted);

@@ -59,6 +59,8 @@ public sealed class BookletEndpointTests : IDisposable
             var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
             session.Title = "Scaling Limits for Learning: Dynamics, Statics and Élan";
             await db.SaveChangesAsync();
+            // Edits change the draft; the public views show it once it is published.
+            await _factory.PublishAsync();
         }
 
         using var afterChange = new HttpRequestMessage(HttpMethod.Get, "/booklet.pdf");

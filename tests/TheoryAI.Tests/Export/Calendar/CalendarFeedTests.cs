@@ -304,6 +304,8 @@ public sealed class CalendarFeedTests(SeededSite site) : IClassFixture<SeededSit
             session.Start = session.Start.AddHours(1);
             session.End = session.End.AddHours(1);
             await db.SaveChangesAsync();
+            // Edits change the draft; the public views show it once it is published.
+            await factory.PublishAsync();
         }
 
         var stale = new HttpRequestMessage(HttpMethod.Get, "/talks/2.ics");
@@ -341,6 +343,8 @@ public sealed class CalendarFeedTests(SeededSite site) : IClassFixture<SeededSit
         {
             db.Sessions.Remove(await db.Sessions.SingleAsync(s => s.Talk!.Number == 3));
             await db.SaveChangesAsync();
+            // Edits change the draft; the public views show it once it is published.
+            await factory.PublishAsync();
         }
 
         var after = await IcalJs.ParseAsync((await GetFeedAsync(client, "/agenda.ics?talks=2,3")).Text);

@@ -79,4 +79,4 @@ public sealed record IcalJsTimeZone(string Tzid, int Standard, int Daylight);
 public sealed record IcalJsEvent(
     string Uid, string Summary, string? Description, string? Location, string? Url, List<string> Categories,
     int Sequence, DateTimeOffset Dtstamp, DateTimeOffset? LastModified, string? StartZone, string? EndZone,
-    DateTimeOffset StartUtc, DateTimeOffset EndUtc);
+    DateTimeOffset StartUtc, DateTimeOffset EndUtc, string? Status = null);

@@ -54,6 +54,7 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
             .Set("Input.RoomId", RoomId("PI/1-119").ToString()).SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/admin#entry-{sessionId}", response.Headers.Location!.OriginalString);
+        await OrganizerSite.PublishedAsync(organizer);
 
         var anonymous = site.NewClient();
         var friday = await HtmlForm.GetDocumentAsync(anonymous, "/programme/2025-04-11");
@@ -64,18 +65,18 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         Assert.Null(wednesday.QuerySelector($"#entry-{sessionId}"));
 
         var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
-        var change = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Scaling Limits for Learning"));
-        Assert.Equal("New time", change.QuerySelector(".change__kind")!.TextContent);
-        Assert.Contains("moved from Wed 9 Apr 09:45–10:30 to Fri 11 Apr 14:00–14:45", change.TextContent);
-        Assert.Contains("room changed from PI/4-400 to PI/1-119", change.TextContent);
+        var latest = changes.QuerySelector("li.release")!;
+        var change = latest.QuerySelectorAll("li.change").Single(li => li.TextContent.Trim().StartsWith("Moved: talk 2,", StringComparison.Ordinal));
+        Assert.Equal("Moved: talk 2, “Scaling Limits for Learning: Dynamics and Statics”: Wednesday 9 April 2025, 09:45 -> Friday 11 April 2025, 14:00, Toronto time.", change.TextContent.Trim());
+        Assert.Contains(latest.QuerySelectorAll("li.change"), li => li.TextContent.Trim() == "Room changed: talk 2, “Scaling Limits for Learning: Dynamics and Statics”: PI/4-400 Space Room -> PI/1-119 Atrium.");
         Assert.Equal("/talks/2", change.QuerySelector("a")!.GetAttribute("href"));
         Assert.DoesNotContain("mover@example.org", changes.Body!.TextContent);
 
         var feed = XDocument.Parse(await anonymous.GetStringAsync("/changes.atom"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value.Contains("Scaling Limits"));
-        Assert.Equal("http://localhost/talks/2", entry.Element(atom + "link")!.Attribute("href")!.Value);
-        Assert.StartsWith("New time:", entry.Element(atom + "title")!.Value);
+        var entry = feed.Root!.Elements(atom + "entry").First();
+        Assert.StartsWith("http://localhost/changes#release-", entry.Element(atom + "link")!.Attribute("href")!.Value);
+        Assert.Contains("Moved: talk 2, “Scaling Limits for Learning: Dynamics and Statics”: Wednesday 9 April 2025, 09:45 -> Friday 11 April 2025, 14:00, Toronto time.", entry.Element(atom + "summary")!.Value);
 
         using var check = site.CreateDb();
         var session = check.Sessions.Single(s => s.Id == sessionId);
@@ -112,31 +113,54 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
     }
 
     [Fact]
-    public async Task A_room_overlap_is_refused_unless_the_organizer_ticks_the_box()
+    public async Task A_room_overlap_is_a_warning_in_the_draft_and_publish_refuses_it_unless_the_organizer_ticks_the_box()
     {
         var organizer = await site.SignedInOrganizerAsync("overlap@example.org");
         var url = $"/admin/talks/edit/{SessionOfTalk(12)}";
         var form = (await HtmlForm.LoadAsync(organizer, url, "#edit-form")).Set("Input.StartTime", "14:00").Set("Input.EndTime", "14:45");
-        var errors = await ErrorsOf(await form.SubmitAsync());
-        Assert.Contains("Room: PI/4-400 Space Room is already used by “Aspects of RG flows and Bayesian Updating", errors);
-        Assert.Contains("tick “Allow sharing the room”", errors);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync()).StatusCode);
+        var warning = (await HtmlForm.GetDocumentAsync(organizer, "/admin")).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("Room: PI/4-400 Space Room is already used by “Aspects of RG flows and Bayesian Updating", warning);
+        Assert.Contains("tick “Allow sharing the room”", warning);
+        var refused = await OrganizerSite.PublishAsync(organizer);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        // Named once, on the later of the two blocks.
+        Assert.Contains("Fix “Aspects of RG flows and Bayesian Updating”: Room: PI/4-400 Space Room is already used by “Renormalization Group Flows",
+            (await HtmlForm.ParseAsync(refused)).QuerySelector("ul.clashes")!.TextContent);
 
+        form = (await HtmlForm.LoadAsync(organizer, url, "#edit-form"));
         var retry = await form.Set("Input.AllowRoomOverlap", "true").SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         using var db = site.CreateDb();
         Assert.Equal(new DateTime(2025, 4, 10, 14, 0, 0), db.Sessions.Single(s => s.Talk!.Number == 12).Start);
+        await OrganizerSite.PublishedAsync(organizer);
     }
 
     [Fact]
-    public async Task A_speaker_cannot_be_in_two_places_at_once()
+    public async Task A_speaker_in_two_places_at_once_is_a_warning_in_the_draft_and_never_published()
     {
         var organizer = await site.SignedInOrganizerAsync("clash@example.org");
+        var original = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{SessionOfTalk(5)}", "#edit-form");
         var form = (await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{SessionOfTalk(5)}", "#edit-form"))
             .Set("Input.Date", "2025-04-10").Set("Input.StartTime", "09:15").Set("Input.EndTime", "09:40")
             .Set("Input.RoomId", RoomId("PI/1-124").ToString())
             .Set("Input.SpeakerIds", SpeakerId("alessandro-favero").ToString(), SpeakerId("cengiz-pehlevan").ToString());
-        var errors = await ErrorsOf(await form.SubmitAsync());
-        Assert.Contains("Speakers: Cengiz Pehlevan is also in “Solvable models of scaling and emergence", errors);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync()).StatusCode);
+        var warning = (await HtmlForm.GetDocumentAsync(organizer, "/admin")).QuerySelector(".notice")!.TextContent;
+        Assert.Contains("Speakers: Cengiz Pehlevan is also in “Solvable models of scaling and emergence", warning);
+        var refused = await OrganizerSite.PublishAsync(organizer);
+        Assert.Contains("Speakers: Cengiz Pehlevan is also in “Solvable models of scaling and emergence",
+            (await HtmlForm.ParseAsync(refused)).QuerySelector("ul.clashes")!.TextContent);
+        var published = await HtmlForm.GetDocumentAsync(site.NewClient(), "/talks/5");
+        Assert.Contains("13:30", published.QuerySelector(".time-range")!.TextContent);
+
+        // Put it back, so the draft holds no clash.
+        var back = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{SessionOfTalk(5)}", "#edit-form");
+        foreach (var name in original.Fields.Select(f => f.Key).Distinct().Where(k => k is not ("Input.ConcurrencyStamp" or "__RequestVerificationToken")))
+        {
+            back.Set(name, [.. original.Fields.Where(f => f.Key == name).Select(f => f.Value)]);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await back.SubmitAsync()).StatusCode);
         using var db = site.CreateDb();
         Assert.Equal(new DateTime(2025, 4, 9, 13, 30, 0), db.Sessions.Single(s => s.Talk!.Number == 5).Start);
     }
@@ -191,6 +215,7 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
             .Set("Input.NewSpeakerName", "Émilie Du Châtelet").Set("Input.NewSpeakerAffiliation", "Cirey")
             .Set("Input.AbstractMarkdown", "Short *talks*.").SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await OrganizerSite.PublishedAsync(organizer);
 
         var anonymous = site.NewClient();
         var talk = await HtmlForm.GetDocumentAsync(anonymous, "/talks/19");
@@ -199,26 +224,28 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/speakers/emilie-du-chatelet")).StatusCode);
         var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
         var added = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Lightning talks"));
-        Assert.Equal("Added", added.QuerySelector(".change__kind")!.TextContent);
-        Assert.Contains("Thu 10 Apr 17:00–17:30, PI/4-400", added.TextContent);
+        Assert.Equal("New: talk 19, “Lightning talks” on Thursday 10 April 2025, 17:00–17:30, Toronto time, in PI/4-400 Space Room.", added.TextContent.Trim());
     }
 
     [Fact]
-    public async Task Deleting_a_talk_asks_first_and_is_announced_as_cancelled()
+    public async Task A_published_talk_is_cancelled_not_deleted_and_announced_as_cancelled()
     {
         var organizer = await site.SignedInOrganizerAsync("deleter@example.org");
         var sessionId = SessionOfTalk(18);
-        var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
-        Assert.Contains("Its speakers are kept", confirm.Element.Owner!.Body!.TextContent);
-        var response = await confirm.SubmitAsync();
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var refusal = await HtmlForm.GetDocumentAsync(organizer, $"/admin/talks/edit/{sessionId}?handler=Delete");
+        Assert.Contains("is in the published programme, so it cannot be deleted: tick “Cancelled”", refusal.Body!.TextContent);
+        Assert.Null(refusal.QuerySelector("form[action*='handler=Delete']"));
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Cancelled", "true").SubmitAsync()).StatusCode);
+        await OrganizerSite.PublishedAsync(organizer);
 
         var anonymous = site.NewClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/talks/18")).StatusCode);
+        var talk = await HtmlForm.GetDocumentAsync(anonymous, "/talks/18");
+        Assert.Contains("Cancelled", talk.QuerySelector(".cancelled-notice")!.TextContent);
         var changes = await HtmlForm.GetDocumentAsync(anonymous, "/changes");
         var cancelled = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Closing Remarks"));
-        Assert.Equal("Cancelled", cancelled.QuerySelector(".change__kind")!.TextContent);
-        Assert.Null(cancelled.QuerySelector("a"));
+        Assert.StartsWith("Cancelled: talk 18, “Closing Remarks”, Friday 11 April 2025, ", cancelled.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("/talks/18", cancelled.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -251,10 +278,10 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         }
         var form = await HtmlForm.LoadAsync(organizer, $"/admin/sessions/edit/{breakId}", "#edit-form");
         Assert.Equal(HttpStatusCode.Redirect, (await form.Set("Input.Title", "Break - Tea in the Atrium").SubmitAsync()).StatusCode);
+        await OrganizerSite.PublishedAsync(organizer);
         var changes = await HtmlForm.GetDocumentAsync(site.NewClient(), "/changes");
         var renamed = changes.QuerySelectorAll("li.change").Single(li => li.TextContent.Contains("Tea in the Atrium"));
-        Assert.Equal("New title", renamed.QuerySelector(".change__kind")!.TextContent);
-        Assert.Contains("renamed from “Break - Coffee Station”", renamed.TextContent);
+        Assert.Equal("Renamed: “Break - Coffee Station” is now “Break - Tea in the Atrium”.", renamed.TextContent.Trim());
         Assert.Equal($"/programme/2025-04-10#entry-{breakId}", renamed.QuerySelector("a")!.GetAttribute("href"));
     }
 
@@ -312,14 +339,17 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         {
             sessionId = db.Sessions.Single(s => s.Title == "Poster session").Id;
         }
+        await OrganizerSite.PublishedAsync(organizer);
         var friday = await HtmlForm.GetDocumentAsync(site.NewClient(), "/programme/2025-04-11");
         Assert.Contains("Poster session", friday.QuerySelector($"#entry-{sessionId}")!.TextContent);
 
-        var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/sessions/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
-        Assert.Equal(HttpStatusCode.Redirect, (await confirm.SubmitAsync()).StatusCode);
+        var cancel = await HtmlForm.LoadAsync(organizer, $"/admin/sessions/edit/{sessionId}", "#edit-form");
+        Assert.Equal(HttpStatusCode.Redirect, (await cancel.Set("Input.Cancelled", "true").SubmitAsync()).StatusCode);
+        await OrganizerSite.PublishedAsync(organizer);
         var changes = (await HtmlForm.GetDocumentAsync(site.NewClient(), "/changes")).QuerySelectorAll("li.change")
-            .Where(li => li.TextContent.Contains("Poster session")).Select(li => li.QuerySelector(".change__kind")!.TextContent).ToList();
-        Assert.Equal(["Cancelled", "Added"], changes);
+            .Where(li => li.TextContent.Contains("Poster session")).Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Cancelled: “Poster session”, Friday 11 April 2025, 14:00, Toronto time.",
+            "New: “Poster session” on Friday 11 April 2025, 14:00–15:00, Toronto time, in PI/1-124 Lower Bistro."], changes);
     }
 
     [Fact]
@@ -330,6 +360,7 @@ public sealed class AdminEditingTests(OrganizerSite site) : IClassFixture<Organi
         var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
         var response = await form.Set("Input.SpeakerIds", SpeakerId("yonatan-kahn").ToString(), SpeakerId("ro-jefferson").ToString()).SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await OrganizerSite.PublishedAsync(organizer);
         using var db = site.CreateDb();
         var record = db.Changes.Where(c => c.SessionId == sessionId).OrderByDescending(c => c.Id).First();
         Assert.Contains("\"field\":\"Speakers\",\"from\":\"Yonatan Kahn\",\"to\":\"Yonatan Kahn, Ro Jefferson\"", record.FieldChangesJson);

@@ -75,7 +75,7 @@ public sealed class ConcurrentEditTests(OrganizerSite site) : IClassFixture<Orga
     {
         var alice = await site.SignedInOrganizerAsync("alice3@example.org");
         var bob = await site.SignedInOrganizerAsync("bob3@example.org");
-        var sessionId = SessionOfTalk(9);
+        var sessionId = await UnpublishedTalkAsync(alice, 91, "Architectural bias");
         var confirm = await HtmlForm.LoadAsync(alice, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
         var edit = await HtmlForm.LoadAsync(bob, $"/admin/talks/edit/{sessionId}", "#edit-form");
         Assert.Equal(HttpStatusCode.Redirect, (await edit.Set("Input.Title", "Architectural bias (new title)").SubmitAsync()).StatusCode);
@@ -98,12 +98,22 @@ public sealed class ConcurrentEditTests(OrganizerSite site) : IClassFixture<Orga
         }
     }
 
+    /// <summary>Only what was never published can be deleted: a new talk in the draft.</summary>
+    private async Task<int> UnpublishedTalkAsync(HttpClient organizer, int number, string title)
+    {
+        var created = await (await HtmlForm.LoadAsync(organizer, "/admin/talks/edit", "#edit-form"))
+            .Set("Input.Number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Set("Input.Title", title)
+            .Set("Input.StartTime", "07:00").Set("Input.EndTime", "07:20").Set("Input.RoomId", "").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return SessionOfTalk(number);
+    }
+
     [Fact]
     public async Task Editing_something_deleted_meanwhile_says_so()
     {
         var alice = await site.SignedInOrganizerAsync("alice4@example.org");
         var bob = await site.SignedInOrganizerAsync("bob4@example.org");
-        var sessionId = SessionOfTalk(4);
+        var sessionId = await UnpublishedTalkAsync(alice, 92, "Discussion");
         var edit = await HtmlForm.LoadAsync(bob, $"/admin/talks/edit/{sessionId}", "#edit-form");
         var confirm = await HtmlForm.LoadAsync(alice, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
         Assert.Equal(HttpStatusCode.Redirect, (await confirm.SubmitAsync()).StatusCode);

@@ -70,7 +70,12 @@ public sealed class StoreFailureTests(FullDiskSite site) : IClassFixture<FullDis
     public async Task A_delete_on_a_full_disk_shows_the_confirmation_again_with_the_reason()
     {
         var organizer = await site.SignedInOrganizerAsync("full-disk-delete@example.org");
-        var sessionId = site.SessionOfTalk(4);
+        // Only what was never published can be deleted (the rest is cancelled): a new talk in the draft.
+        var created = await (await HtmlForm.LoadAsync(organizer, "/admin/talks/edit", "#edit-form"))
+            .Set("Input.Number", "90").Set("Input.Title", "Never published").Set("Input.StartTime", "07:00").Set("Input.EndTime", "07:30")
+            .Set("Input.RoomId", "").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionId = site.SessionOfTalk(90);
         var confirm = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}?handler=Delete", "form[action*='handler=Delete']");
 
         var response = await WhileTheDiskIsFullAsync(() => confirm.SubmitAsync());

@@ -151,6 +151,8 @@ public sealed class AgendaPageTests(SeededSite site) : IClassFixture<SeededSite>
             session.Start = session.Start.Date.AddHours(10);
             session.End = session.Start.AddMinutes(45);
             await db.SaveChangesAsync();
+            // Edits change the draft; the public views show it once it is published.
+            await factory.PublishAsync();
         }
         var page = await GetPageAsync(factory.CreateClient(), "/agenda?talks=2,3,5");
         var clashing = page.QuerySelectorAll(".agenda-item--clash").Select(i => i.GetAttribute("data-talk")).ToList();

@@ -29,6 +29,9 @@ public sealed record SessionInput : IStampedInput
 
     public bool AllowRoomOverlap { get; init; }
 
+    /// <summary>Cancelled: stays in the programme labelled, and calendars are told; untick to restore.</summary>
+    public bool Cancelled { get; init; }
+
     // Read by validation too, so never throw on a missing part (the Required messages cover it).
     public DateTime Start => (Date ?? default).ToDateTime(StartTime ?? default);
     public DateTime End => (Date ?? default).ToDateTime(EndTime ?? default);
@@ -66,6 +69,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
                 StartTime = TimeOnly.FromDateTime(s.Start),
                 EndTime = TimeOnly.FromDateTime(s.End),
                 RoomId = s.RoomId,
+                AllowRoomOverlap = s.AllowRoomSharing,
+                Cancelled = s.Cancelled,
             })
             .SingleOrDefaultAsync(Cancellation);
 
@@ -80,7 +85,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
     ];
 
     protected override async Task<IEnumerable<RuleViolation?>> CheckAsync(int? id) =>
-        (await AdminQueries.RulesAsync(Db, Cancellation)).Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, [], Input.AllowRoomOverlap));
+        (await AdminQueries.RulesAsync(Db, Cancellation)).Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, [], Input.AllowRoomOverlap))
+            .Where(v => !(Input.Cancelled && v.IsClash));
 
     protected override Task ApplyAsync(Session item)
     {
@@ -89,6 +95,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
         item.Start = Input.Start;
         item.End = Input.End;
         item.RoomId = Input.RoomId;
+        item.AllowRoomSharing = Input.AllowRoomOverlap;
+        item.Cancelled = Input.Cancelled;
         return Task.CompletedTask;
     }
 
@@ -96,7 +104,14 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
 
     protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
 
-    protected override string DeletedNotice(Session item) => $"Deleted “{item.Title}”. Attendees see it as cancelled.";
+    // What attendees have seen is cancelled, never deleted: calendars must be told.
+    protected override async Task<IReadOnlyList<string>> UsesAsync(int id) =>
+        await Releases.IsPublishedAsync(Db, id, Cancellation) ? ["the published programme (attendees and calendars hold it)"] : [];
+
+    protected override string RefusalToDelete(Session item, int uses) =>
+        "This session is in the published programme, so it cannot be deleted: tick “Cancelled” and save, then publish. Attendees see it labelled cancelled and calendars mark it.";
+
+    protected override string DeletedNotice(Session item) => $"Deleted “{item.Title}”. It was never published, so attendees never saw it.";
 
     protected override IReadOnlyDictionary<string, string> Describe(SessionInput input) => new Dictionary<string, string>
     {
@@ -106,5 +121,6 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SessionInput, Sessio
         ["Start"] = input.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "",
         ["End"] = input.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "",
         ["Room"] = Rooms.FirstOrDefault(r => r.Id == input.RoomId).Label ?? "",
+        ["Cancelled"] = input.Cancelled ? "yes" : "no",
     };
 }

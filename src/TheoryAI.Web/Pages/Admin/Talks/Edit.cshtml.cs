@@ -53,6 +53,9 @@ public sealed record TalkInput : IStampedInput
     /// <summary>Deliberately let this block share its room with another at the same time (e.g. a social event).</summary>
     public bool AllowRoomOverlap { get; init; }
 
+    /// <summary>Cancelled: stays in the programme labelled, and calendars are told; untick to restore.</summary>
+    public bool Cancelled { get; init; }
+
     // Read by validation too, so never throw on a missing part (the Required messages cover it).
     public DateTime Start => (Date ?? default).ToDateTime(StartTime ?? default);
     public DateTime End => (Date ?? default).ToDateTime(EndTime ?? default);
@@ -111,6 +114,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
                 StartTime = TimeOnly.FromDateTime(s.Start),
                 EndTime = TimeOnly.FromDateTime(s.End),
                 RoomId = s.RoomId,
+                AllowRoomOverlap = s.AllowRoomSharing,
+                Cancelled = s.Cancelled,
                 RecordingUrl = s.Talk.RecordingUrl,
             })
             .SingleOrDefaultAsync(Cancellation);
@@ -132,7 +137,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
     {
         var rules = await AdminQueries.RulesAsync(Db, Cancellation);
         var otherNumbers = await Db.Talks.Where(t => id == null || t.SessionId != id).Select(t => t.Number).ToListAsync(Cancellation);
-        return [.. rules.Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, Input.SpeakerIds, Input.AllowRoomOverlap)),
+        return [.. rules.Check(new ProposedBlock(id, Input.Title, Input.Start, Input.End, Input.RoomId, Input.SpeakerIds, Input.AllowRoomOverlap))
+                .Where(v => !(Input.Cancelled && v.IsClash)),
             ProgrammeRules.CheckTalkNumber(Input.Number, otherNumbers)];
     }
 
@@ -144,6 +150,8 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
         item.Start = Input.Start;
         item.End = Input.End;
         item.RoomId = Input.RoomId;
+        item.AllowRoomSharing = Input.AllowRoomOverlap;
+        item.Cancelled = Input.Cancelled;
         talk.Number = Input.Number;
         talk.Type = Blank(Input.Type);
         talk.AbstractMarkdown = Blank(Input.AbstractMarkdown);
@@ -163,7 +171,14 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
 
     protected override string? SavedFragment(Session item) => $"entry-{item.Id}";
 
-    protected override string DeletedNotice(Session item) => $"Deleted talk {item.Talk!.Number}, “{item.Title}”. Attendees see it as cancelled.";
+    // What attendees have seen is cancelled, never deleted: calendars must be told.
+    protected override async Task<IReadOnlyList<string>> UsesAsync(int id) =>
+        await Releases.IsPublishedAsync(Db, id, Cancellation) ? ["the published programme (attendees and calendars hold it)"] : [];
+
+    protected override string RefusalToDelete(Session item, int uses) =>
+        "This talk is in the published programme, so it cannot be deleted: tick “Cancelled” and save, then publish. Attendees see it labelled cancelled and calendars mark it.";
+
+    protected override string DeletedNotice(Session item) => $"Deleted talk {item.Talk!.Number}, “{item.Title}”. It was never published, so attendees never saw it.";
 
     private async Task SetSpeakersAsync(Talk talk)
     {
@@ -210,6 +225,7 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<TalkInput, Session>(
         ["Speakers"] = string.Join(", ", input.SpeakerIds.Select(s => Speakers.FirstOrDefault(x => x.Id == s).Label)),
         ["Recording"] = input.RecordingUrl ?? "",
         ["Abstract"] = input.AbstractMarkdown ?? "",
+        ["Cancelled"] = input.Cancelled ? "yes" : "no",
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
