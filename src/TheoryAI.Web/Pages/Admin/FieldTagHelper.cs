@@ -78,13 +78,13 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         else if (For.Metadata.DataTypeName == nameof(DataType.MultilineText))
         {
-            output.Content.AppendHtml(generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes));
+            output.Content.AppendHtml(WithoutMaxLength(generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes)));
         }
         else
         {
             attributes["type"] = Type ?? "text";
             var format = Type == "time" ? "{0:HH:mm}" : null;
-            output.Content.AppendHtml(generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes));
+            output.Content.AppendHtml(WithoutMaxLength(generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes)));
         }
         if (maxLength is int most)
         {
@@ -93,6 +93,13 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         output.Content.AppendHtml(" ");
         output.Content.AppendHtml(generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, For.Name, null, "span", new { @class = "field-error" }));
+    }
+
+    /// <summary>The generator adds maxlength from [StringLength]; the form refuses longer input instead.</summary>
+    private static TagBuilder WithoutMaxLength(TagBuilder input)
+    {
+        input.Attributes.Remove("maxlength");
+        return input;
     }
 
     private static TagBuilder Hint(string id, int maxLength)
