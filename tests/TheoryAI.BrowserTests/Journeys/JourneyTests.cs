@@ -41,6 +41,20 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         }
     }
 
+    /// <summary>The states only these journeys reach (now/next, Watch links, local times) pass axe too: a tab of its
+    /// own (axe is injected, so the site's CSP is bypassed there), with the browser storage the journey left.</summary>
+    private static async Task ExpectAccessibleAsync(BrowserFixture site, string path, string? timezone = null, string? storage = null)
+    {
+        await using var tab = await site.OpenAsync(new BrowserNewContextOptions { BypassCSP = true, TimezoneId = timezone });
+        if (storage is not null)
+        {
+            await tab.Context.AddInitScriptAsync($"(() => {{ const s = {storage}; for (const k in s) window.localStorage.setItem(k, s[k]); }})()");
+        }
+        await tab.GoAsync(path);
+        var violations = await Axe.CheckAsync(tab.Page);
+        Assert.True(violations.Count == 0, Axe.Report(path, violations));
+    }
+
     [Fact]
     public async Task A_talk_added_from_a_speaker_page_is_in_the_agenda_and_removed_there()
     {
@@ -59,6 +73,8 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(page.Locator("li.agenda-item")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-agenda-adopt]")).ToBeHiddenAsync();
         await Expect(page.Locator("a.agenda-booklet")).ToHaveAttributeAsync("href", "/booklet.pdf?talks=2");
+        await ExpectAccessibleAsync(browser, "/agenda?talks=2", storage: "{ 'agenda.talks': '2' }");
+        await ExpectAccessibleAsync(browser, "/speakers/blake-bordelon", storage: "{ 'agenda.talks': '2' }");
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Remove from my agenda: {Talk2}" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/agenda$"));
@@ -88,6 +104,7 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(box.Locator(".now-next__item--now")).ToContainTextAsync("Solvable models of scaling and emergence in deep learning");
         await Expect(box.Locator(".now-next__item--now")).ToContainTextAsync("until 09:45 (5 min left)");
         await Expect(box.Locator(".now-next__item--next")).ToContainTextAsync("Next, in 5 min");
+        await ExpectAccessibleAsync(site, "/");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Programme" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/programme/2025-04-10$"));
@@ -99,6 +116,11 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
 
         await tab.GoAsync("/talks/9");
         await Expect(page.Locator(".talk__status")).ToContainTextAsync("Next, in 5 min");
+        await ExpectAccessibleAsync(site, "/talks/9");
+        await tab.GoAsync("/agenda?talks=8,9");
+        await Expect(page.Locator("li.agenda-item--now")).ToHaveCountAsync(1);
+        await ExpectAccessibleAsync(site, "/agenda?talks=8,9");
+        await ExpectAccessibleAsync(site, "/programme/2025-04-10");
         Assert.Empty(tab.Problems);
 
         await ShootAsync(site, "/", "morning-home");
@@ -119,10 +141,14 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await page.WaitForURLAsync(new Regex(@"/programme\?days=all$"));
         var watch = page.GetByRole(AriaRole.Link, new() { Name = $"Watch the recording of {Talk2}" });
         await Expect(watch).ToHaveAttributeAsync("href", "https://pirsa.org/25040085");
+        await ExpectAccessibleAsync(site, "/programme?days=all");
         Assert.True(await page.Locator("a.watch-link").CountAsync() >= 10);
 
         await tab.GoAsync("/agenda?talks=2,3");
         await Expect(page.Locator("li.agenda-item a.watch-link")).ToHaveCountAsync(2);
+        await ExpectAccessibleAsync(site, "/agenda?talks=2,3");
+        await ExpectAccessibleAsync(site, "/");
+        await ExpectAccessibleAsync(site, "/speakers/blake-bordelon");
         Assert.Empty(tab.Problems);
 
         await ShootAsync(site, "/", "after-home");
@@ -152,6 +178,7 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(page.Locator(".local-time__toggle")).ToHaveTextAsync("Show times in the event's time zone (America/Toronto)");
         var item = page.Locator("li.agenda-item[data-talk='2'] .agenda-item__when");
         await Expect(item).ToHaveTextAsync(new Regex(@"^\s*22:45 \(Wed 9 Apr\)–23:30\s*$"), new() { UseInnerText = true });
+        await ExpectAccessibleAsync(browser, "/agenda?talks=2,3", "Asia/Tokyo", "{ 'times.zone': 'local', 'agenda.talks': '2,3' }");
         await Expect(page.Locator("li.agenda-item[data-talk='3'] .agenda-item__when")).ToHaveTextAsync(new Regex(@"^\s*00:00 \(Thu 10 Apr\)–00:45\s*$"), new() { UseInnerText = true });
 
         await tab.GoAsync("/speakers/blake-bordelon");
@@ -214,6 +241,7 @@ public sealed class JourneyTests(BrowserFixture browser, ITestOutputHelper outpu
         await using var tab = await browser.OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
         await tab.GoAsync("/venue");
         await Expect(tab.Page.Locator("section.room h3").First).ToContainTextAsync("Space Room");
+        await ExpectAccessibleAsync(browser, "/venue");
         await Expect(tab.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Show on a map") })).ToHaveAttributeAsync("href", new Regex("^https://www\\.openstreetmap\\.org/search\\?query="));
         // Each time range stays on one line in the narrow column.
         var lines = await tab.Page.Locator("td.room-uses__when span.nowrap").EvaluateAllAsync<double[]>(

@@ -69,6 +69,8 @@
     lastDay.clear();
     times.forEach(showTime);
     document.querySelectorAll('[data-event-day]').forEach(day => { day.hidden = local; });
+    // A range with days named is longer than the column made for "09:45–10:30": let it wrap (site.css).
+    document.documentElement.classList.toggle('times-local', local);
     document.querySelectorAll('[data-zone-note]').forEach(note => {
       if (note.dataset.eventText === undefined) {
         note.dataset.eventText = note.textContent;
