@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 using TheoryAI.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace TheoryAI.BrowserTests.Pages;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 using TheoryAI.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace TheoryAI.BrowserTests.Security;
 
