@@ -33,6 +33,8 @@ public sealed class ConferenceEvent : IEditable
     public string? DescriptionMarkdown { get; set; }
     public string? CompanionName { get; set; }
     public string? CompanionUrl { get; set; }
+    /// <summary>How to get to the venue (Markdown), shown on the venue page.</summary>
+    public string? DirectionsMarkdown { get; set; }
     /// <summary>Grows with every saved change to the programme; caches and ETags key on it.</summary>
     public long ProgrammeVersion { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();

@@ -200,14 +200,14 @@ public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGe
 
 /// <summary>
 /// Caches public views per generation, path, declared query keys, Accept-Encoding and, for pages, the current
-/// five-minute slot while the event runs (the programme marks what is on "now" and "next" from the clock; talks start
+/// five-minute slot while the event runs, or whether it is still to come or over (the programme marks what is on "now" and "next" from the clock; talks start
 /// and end on five-minute boundaries, so within a slot those marks cannot change). Nothing personal: requests of a
 /// signed-in person or carrying credentials or the framework's cookies are neither served from nor stored in the
 /// cache, nor is a response that sets a cookie or is not a 200.
 /// </summary>
 internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 {
-    internal static readonly TimeSpan Slot = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan Slot = EventMoment.Slot;
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -221,10 +221,13 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
             var ev = services.GetRequiredService<ProgrammeSnapshotCache>().LastEvent
                 ?? (await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
             var clock = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (DuringEvent(ev, clock))
+            // Before and after the event pages differ too (after it: "Watch" links, "the workshop is over").
+            now = EventMoment.PhaseOf(ev, clock) switch
             {
-                now = (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture);
-            }
+                EventPhase.During => (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture),
+                EventPhase.Before => "before",
+                _ => "after",
+            };
         }
         http.Items[ProgrammeCache.SlotItem] = now;
 
@@ -269,12 +272,5 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         }
         return http.Request.Cookies.Any(cookie => cookie.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal)
             || cookie.Key.StartsWith(HostPrefixedCookies.Prefix, StringComparison.Ordinal));
-    }
-
-    /// <summary>From midnight before the first day to midnight after the last, in the event's zone.</summary>
-    internal static bool DuringEvent(EventInfo ev, DateTimeOffset nowUtc)
-    {
-        var today = DateOnly.FromDateTime(EventClock.ToWallClock(nowUtc, ev.TimeZone));
-        return today >= ev.StartDate && today <= ev.EndDate;
     }
 }

@@ -37,6 +37,15 @@ public static class Display
         _ => kind.ToString(),
     };
 
+    /// <summary>"Talk · Invited" or, when the type already says the kind ("Workshop Talk"), the type alone.</summary>
+    public static string KindAndType(TheoryAI.Web.Data.SessionKind kind, string? type)
+    {
+        var label = KindLabel(kind);
+        return string.IsNullOrWhiteSpace(type) ? label
+            : type.Contains(label, StringComparison.OrdinalIgnoreCase) ? type
+            : $"{label} · {type}";
+    }
+
     public static string Seats(int? capacity) =>
         capacity is int c ? $"{c.ToString(CultureInfo.InvariantCulture)} seats" : "capacity not given";
 

@@ -90,7 +90,10 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
         var eventInfo = new EventInfo(ev.Name, ev.StartDate, ev.EndDate, zone, ev.Venue, ev.Address, ev.Host, ev.Url,
             ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl,
             people.Where(p => p.Role == EventRole.Organizer).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList(),
-            people.Where(p => p.Role == EventRole.AdvisoryCommittee).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList());
+            people.Where(p => p.Role == EventRole.AdvisoryCommittee).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList())
+        {
+            DirectionsMarkdown = ev.DirectionsMarkdown,
+        };
 
         var roomsById = rooms.ToDictionary(r => r.Id);
         var speakersById = speakers.ToDictionary(s => s.Id);

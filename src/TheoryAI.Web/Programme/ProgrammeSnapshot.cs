@@ -85,6 +85,13 @@ public sealed record EventInfo(
 {
     public string TimeZoneId => TimeZone.Id;
 
+    /// <summary>How to get to the venue (Markdown), as organizers wrote it.</summary>
+    public string? DirectionsMarkdown { get; init; }
+
+    /// <summary>OpenStreetMap's search for the address (a plain link: no map script on the site).</summary>
+    public string? MapUrl => string.IsNullOrWhiteSpace(Address) ? null
+        : "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(VenueWithAddress);
+
     /// <summary>The venue and its address on one line, as a calendar LOCATION or a postal line.</summary>
     public string VenueWithAddress => string.IsNullOrWhiteSpace(Address) ? Venue : $"{Venue}, {Address}";
 }

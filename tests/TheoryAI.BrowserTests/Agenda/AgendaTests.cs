@@ -27,18 +27,20 @@ public sealed class AgendaTests(BrowserFixture browser)
         var page = tab.Page;
         await tab.GoAsync("/programme");
 
-        // The accessible name says what the button is about: the agenda, and which talk.
-        var two = page.GetByRole(AriaRole.Button, new() { Name = $"In my agenda: {Talk2}", Exact = true });
-        var three = page.GetByRole(AriaRole.Button, new() { Name = $"In my agenda: {Talk3}", Exact = true });
-        await Expect(two).ToHaveAttributeAsync("aria-pressed", "false");
-        await Expect(three).ToHaveAttributeAsync("aria-pressed", "false");
+        // The accessible name says what the button does (add, or remove once added), and to which talk.
+        var two = page.Locator("button.agenda-toggle[data-talk='2']");
+        var three = page.Locator("button.agenda-toggle[data-talk='3']");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Add to my agenda: {Talk2}", Exact = true })).ToHaveCountAsync(1);
+        await Expect(two).ToHaveAccessibleNameAsync($"Add to my agenda: {Talk2}");
+        await Expect(three).ToHaveAccessibleNameAsync($"Add to my agenda: {Talk3}");
 
         await two.ClickAsync();
         await three.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(two).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(three).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(two).ToHaveAccessibleNameAsync($"Remove from my agenda: {Talk2}");
+        await Expect(three).ToHaveAccessibleNameAsync($"Remove from my agenda: {Talk3}");
+        await Expect(two).ToHaveTextAsync("Remove from my agenda");
         Assert.Equal("2,3", await StoredAsync(page));
         await Expect(page.Locator("a[data-agenda-link]").First).ToHaveAttributeAsync("href", "/agenda?talks=2,3");
 
@@ -67,8 +69,8 @@ public sealed class AgendaTests(BrowserFixture browser)
         await page.ReloadAsync();
         await ExpectAgendaAsync(page, "2", "3");
         await tab.GoAsync("/programme");
-        await Expect(two).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(three).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(two).ToHaveAccessibleNameAsync($"Remove from my agenda: {Talk2}");
+        await Expect(three).ToHaveAccessibleNameAsync($"Remove from my agenda: {Talk3}");
 
         // Copy a shareable link.
         await tab.GoAsync("/agenda?talks=2,3");
@@ -89,10 +91,10 @@ public sealed class AgendaTests(BrowserFixture browser)
 
         // ...and the last one with its toggle (Space) on the programme.
         await tab.GoAsync("/programme");
-        await Expect(three).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(three).ToHaveAccessibleNameAsync($"Add to my agenda: {Talk3}");
         await two.FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        await Expect(two).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(two).ToHaveAccessibleNameAsync($"Add to my agenda: {Talk2}");
         Assert.Null(await StoredAsync(page));
         await tab.GoAsync("/agenda");
         Assert.EndsWith("/agenda", page.Url);

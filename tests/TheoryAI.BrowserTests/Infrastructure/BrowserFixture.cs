@@ -20,7 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly SiteUnderTest _site = new();
+    private readonly SiteUnderTest _site;
+
+    public BrowserFixture() : this(null)
+    {
+    }
+
+    /// <summary>A site whose clock reads <paramref name="now"/> (e.g. the event's morning), for a test of its own.</summary>
+    internal BrowserFixture(DateTimeOffset? now) => _site = new SiteUnderTest(now);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -12,19 +12,20 @@ namespace TheoryAI.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real site on Kestrel, on a free loopback port, with a throw-away Sqlite file seeded from seed-data/.
-/// "Now" is fixed before the event, so no entry is marked as running.
+/// "Now" is fixed before the event, so no entry is marked as running, unless a test gives another moment.
 /// </summary>
 public sealed class SiteUnderTest : WebApplicationFactory<Program>
 {
     private readonly string _databasePath =
         Path.Combine(Path.GetTempPath(), "theoryai-browser-tests", $"{Guid.NewGuid():N}.db");
 
-    public SiteUnderTest()
+    public SiteUnderTest(DateTimeOffset? now = null)
     {
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Starts Kestrel and returns the address it listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri Start()

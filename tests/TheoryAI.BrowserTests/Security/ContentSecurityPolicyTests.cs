@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TheoryAI.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace TheoryAI.BrowserTests.Security;
 
@@ -24,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         if (await toggle.CountAsync() > 0)
         {
             await toggle.ClickAsync();
-            Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+            await Expect(toggle).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("event's time zone"));
         }
 
         Assert.Empty(await tab.CspViolationsAsync());

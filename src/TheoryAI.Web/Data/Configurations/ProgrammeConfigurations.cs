@@ -16,6 +16,7 @@ internal sealed class ConferenceEventConfiguration : IEntityTypeConfiguration<Co
         e.Property(x => x.Url).HasMaxLength(500);
         e.Property(x => x.CompanionName).HasMaxLength(200);
         e.Property(x => x.CompanionUrl).HasMaxLength(500);
+        e.Property(x => x.DirectionsMarkdown).HasMaxLength(5000);
         e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         e.HasMany(x => x.People).WithOne().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -285,6 +285,10 @@ namespace TheoryAI.Web.Data.Migrations
                     b.Property<string>("DescriptionMarkdown")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DirectionsMarkdown")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 

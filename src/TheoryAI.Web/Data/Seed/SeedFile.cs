@@ -24,6 +24,7 @@ public sealed class SeedEvent
     public string? Url { get; set; }
     public SeedCompanion? Companion { get; set; }
     public string? Description { get; set; }
+    public string? Directions { get; set; }
     public List<SeedPerson> Organizers { get; set; } = [];
     public List<SeedPerson> AdvisoryCommittee { get; set; } = [];
 }

@@ -53,6 +53,7 @@ public static class SeedFileWriter
                 Url = ev.Url,
                 Companion = ev.CompanionName is null && ev.CompanionUrl is null ? null : new SeedCompanion { Name = ev.CompanionName, Url = ev.CompanionUrl },
                 Description = ev.DescriptionMarkdown,
+                Directions = ev.DirectionsMarkdown,
                 Organizers = People(ev, EventRole.Organizer),
                 AdvisoryCommittee = People(ev, EventRole.AdvisoryCommittee),
             },

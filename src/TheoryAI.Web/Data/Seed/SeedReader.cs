@@ -182,6 +182,7 @@ public static class SeedReader
                 Host = Text(entry, "host", seed.Host),
                 Url = OptionalUrl(entry, "url", seed.Url),
                 DescriptionMarkdown = Text(entry, "description", seed.Description, multiLine: true),
+                DirectionsMarkdown = Text(entry, "directions", seed.Directions, multiLine: true),
                 CompanionName = Text(entry, "companion.name", seed.Companion?.Name),
                 CompanionUrl = OptionalUrl(entry, "companion.url", seed.Companion?.Url),
                 ProgrammeVersion = 1,

@@ -36,4 +36,23 @@ public static class CalendarLinks
         var absolute = new Uri(Absolute(http, path));
         return "webcal://" + absolute.Authority + absolute.PathAndQuery;
     }
+
+    /// <summary>Google Calendar's "add event" address for one entry (Google takes no .ics link to import once).</summary>
+    public static string GoogleCalendar(EventInfo ev, ProgrammeEntry entry, string pageUrl)
+    {
+        static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var location = entry.Room is null ? ev.VenueWithAddress : $"{entry.Room.DisplayName}, {ev.VenueWithAddress}";
+        var speakers = Display.SpeakerList(entry.Talk);
+        var details = string.IsNullOrEmpty(speakers) ? pageUrl : $"{speakers}\n\n{pageUrl}";
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE"
+            + "&text=" + Uri.EscapeDataString(entry.Title)
+            + "&dates=" + Utc(entry.StartUtc) + "/" + Utc(entry.EndUtc)
+            + "&ctz=" + Uri.EscapeDataString(ev.TimeZoneId)
+            + "&details=" + Uri.EscapeDataString(details)
+            + "&location=" + Uri.EscapeDataString(location);
+    }
+
+    /// <summary>The Google Calendar address of a talk, linking back to the talk's page on this site.</summary>
+    public static string GoogleCalendar(HttpContext http, EventInfo ev, ProgrammeEntry entry) =>
+        GoogleCalendar(ev, entry, Absolute(http, $"/talks/{entry.Talk?.Number.ToString(CultureInfo.InvariantCulture)}"));
 }

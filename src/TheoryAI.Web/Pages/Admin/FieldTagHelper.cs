@@ -10,7 +10,7 @@ namespace TheoryAI.Web.Pages.Admin;
 /// <summary>
 /// One form field of an admin editor: <c>&lt;field for="Input.Name" label="Name" /&gt;</c> writes the label, the input
 /// (a textarea for <see cref="DataType.MultilineText"/>, or the select given as content), a hint with the field's
-/// maximum length (which the input also enforces) and the field's validation message.
+/// maximum length (longer input is refused at the field, never cut) and the field's validation message.
 /// </summary>
 [HtmlTargetElement("field", Attributes = "for")]
 public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
@@ -64,7 +64,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         if (maxLength is int max)
         {
-            attributes["maxlength"] = max.ToString(CultureInfo.InvariantCulture);
+            // Not maxlength: browsers cut pasted text at it without a word. The form refuses longer input at the field
+            // instead (js/field-limits.js as one types, the server's validation message on submit).
+            attributes["data-maxlength"] = max.ToString(CultureInfo.InvariantCulture);
             attributes["aria-describedby"] = $"{id}-hint";
         }
 
@@ -76,13 +78,13 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         else if (For.Metadata.DataTypeName == nameof(DataType.MultilineText))
         {
-            output.Content.AppendHtml(generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes));
+            output.Content.AppendHtml(WithoutMaxLength(generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes)));
         }
         else
         {
             attributes["type"] = Type ?? "text";
             var format = Type == "time" ? "{0:HH:mm}" : null;
-            output.Content.AppendHtml(generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes));
+            output.Content.AppendHtml(WithoutMaxLength(generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes)));
         }
         if (maxLength is int most)
         {
@@ -91,6 +93,13 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         output.Content.AppendHtml(" ");
         output.Content.AppendHtml(generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, For.Name, null, "span", new { @class = "field-error" }));
+    }
+
+    /// <summary>The generator adds maxlength from [StringLength]; the form refuses longer input instead.</summary>
+    private static TagBuilder WithoutMaxLength(TagBuilder input)
+    {
+        input.Attributes.Remove("maxlength");
+        return input;
     }
 
     private static TagBuilder Hint(string id, int maxLength)

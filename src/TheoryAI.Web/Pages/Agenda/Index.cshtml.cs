@@ -61,6 +61,13 @@ public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
         return Page();
     }
 
+    /// <summary>This agenda's address without one talk (the "Remove" link; the plain page when none is left).</summary>
+    public string WithoutUrl(ProgrammeEntry entry)
+    {
+        var left = AgendaSelection.Of(Selection.Numbers.Where(n => n != entry.Talk?.Number));
+        return Url.Content(left.IsEmpty ? "~/agenda" : $"~/agenda?{left.ToQueryString()}");
+    }
+
     public bool IsChosen(ProgrammeEntry entry) => entry.Talk is { } talk && Selection.Numbers.Contains(talk.Number);
 }
 

@@ -7,14 +7,17 @@ using TheoryAI.Web.Programme;
 namespace TheoryAI.Web.Pages.Programme;
 
 [OutputCache(PolicyName = ProgrammeCache.Policy)]
-public sealed class IndexModel(ProgrammeReader reader, TimeProvider clock) : ProgrammePage(reader)
+[ProgrammeQueryKeys(AllDaysKey)]
+public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
 {
+    /// <summary><c>?days=all</c>: the whole programme, also while the event runs (when <c>/programme</c> opens on today).</summary>
+    public const string AllDaysKey = "days";
+
     /// <summary>The one day shown, or null for the whole programme.</summary>
     public ProgrammeDay? Day { get; private set; }
     public IReadOnlyList<ProgrammeDay> Days { get; private set; } = [];
-    private (IReadOnlyList<ProgrammeEntry> Current, IReadOnlyList<ProgrammeEntry> Next) _nowAndNext = ([], []);
 
-    public async Task<IActionResult> OnGetAsync(string? date)
+    public async Task<IActionResult> OnGetAsync(string? date, [FromQuery(Name = AllDaysKey)] string? days)
     {
         var programme = await LoadProgrammeAsync();
         if (date is not null)
@@ -26,11 +29,14 @@ public sealed class IndexModel(ProgrammeReader reader, TimeProvider clock) : Pro
             }
             Day = found;
         }
+        else if (days != "all" && Moment.TodayDay is { } today)
+        {
+            // While the event runs the programme opens on today.
+            return RedirectToPage("/Programme/Index", new { date = today.Slug });
+        }
         Days = Day is null ? programme.Days : [Day];
-        _nowAndNext = programme.NowAndNext(clock.GetUtcNow());
         return Page();
     }
 
-    public string? MarkOf(ProgrammeEntry entry) =>
-        _nowAndNext.Current.Contains(entry) ? "now" : _nowAndNext.Next.Contains(entry) ? "next" : null;
+    public EntryRow Row(ProgrammeEntry entry) => EntryRow.At(entry, Moment);
 }

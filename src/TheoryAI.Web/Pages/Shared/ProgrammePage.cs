@@ -11,9 +11,14 @@ public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
 
     protected ProgrammeReader Reader => reader;
 
+    /// <summary>Before, during (what is on now and next) or after the event, at the clock's five-minute slot, the
+    /// unit the cache varies pages by.</summary>
+    public EventMoment Moment { get; private set; } = null!;
+
     protected async Task<ProgrammeSnapshot> LoadProgrammeAsync()
     {
         Programme = await reader.GetAsync(HttpContext.RequestAborted);
+        Moment = EventMoment.At(Programme, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         ProgrammeCache.SetETag(HttpContext, Programme);
         return Programme;
     }

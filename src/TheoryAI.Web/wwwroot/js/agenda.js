@@ -37,7 +37,8 @@
 
   function same(a, b) { return a.join(",") === b.join(","); }
 
-  // Replace each no-script link with a toggle button that keeps its place.
+  // Replace each no-script link with a button that says what it does: "Add to my agenda", or "Remove from my agenda"
+  // once the talk is in it (an action, not a state: no aria-pressed, whose label would have to stay the same).
   function enhanceToggles() {
     var links = document.querySelectorAll("a.agenda-toggle[data-talk]");
     Array.prototype.forEach.call(links, function (link) {
@@ -45,26 +46,32 @@
       button.type = "button";
       button.className = "agenda-toggle";
       button.setAttribute("data-talk", link.getAttribute("data-talk"));
-      button.setAttribute("aria-pressed", "false");
+      button.setAttribute("data-title", link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk"));
       var star = document.createElement("span");
       star.className = "agenda-toggle__star";
       star.setAttribute("aria-hidden", "true");
       var label = document.createElement("span");
-      label.textContent = "In my agenda";
-      // The name says which talk; a visually hidden span would be read as "In my agenda : title".
-      button.setAttribute("aria-label", "In my agenda: " + (link.getAttribute("data-title") || "talk " + link.getAttribute("data-talk")));
+      label.className = "agenda-toggle__label";
       button.appendChild(star);
       button.appendChild(label);
       link.parentNode.replaceChild(button, link);
+      label_(button, false);
     });
   }
 
-  // Reflect the stored choice in every toggle and in the links to the agenda page.
+  function label_(button, chosen) {
+    var action = chosen ? "Remove from my agenda" : "Add to my agenda";
+    button.querySelector(".agenda-toggle__label").textContent = action;
+    // The name says which talk; a visually hidden span would be read as "Add to my agenda : title".
+    button.setAttribute("aria-label", action + ": " + button.getAttribute("data-title"));
+    button.setAttribute("data-chosen", chosen ? "true" : "false");
+  }
+
+  // Reflect the stored choice in every toggle and in the links to the agenda page and its files.
   function sync() {
     var chosen = read();
     Array.prototype.forEach.call(document.querySelectorAll("button.agenda-toggle[data-talk]"), function (button) {
-      var on = chosen.indexOf(Number(button.getAttribute("data-talk"))) >= 0;
-      button.setAttribute("aria-pressed", on ? "true" : "false");
+      label_(button, chosen.indexOf(Number(button.getAttribute("data-talk"))) >= 0);
     });
     Array.prototype.forEach.call(document.querySelectorAll("a[data-agenda-link], a[data-agenda-saved]"), function (link) {
       link.setAttribute("href", agendaUrl(chosen));
@@ -80,6 +87,19 @@
       var at = chosen.indexOf(number);
       if (at >= 0) { chosen.splice(at, 1); } else { chosen.push(number); }
       write(parse(chosen.join(",")));
+      return;
+    }
+    // "Remove" on the agenda page: the address without that talk, saved here too when it is the saved agenda.
+    var remove = target && target.closest("a[data-agenda-remove]");
+    if (remove) {
+      var shown = parse(new URLSearchParams(window.location.search).getAll("talks").join(","));
+      var stored = read();
+      var left = shown.filter(function (n) { return n !== Number(remove.getAttribute("data-agenda-remove")); });
+      if (!stored.length || same(stored, shown)) {
+        event.preventDefault();
+        write(left);
+        window.location.assign(agendaUrl(left));
+      }
       return;
     }
     var copy = target && target.closest("button[data-copy]");

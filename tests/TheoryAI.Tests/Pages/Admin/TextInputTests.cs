@@ -48,7 +48,29 @@ public sealed class TextInputTests(OrganizerSite site) : IClassFixture<Organizer
         var organizer = await site.SignedInOrganizerAsync("hint@example.org");
         var page = await HtmlForm.GetDocumentAsync(organizer, "/admin/rooms/edit");
         var code = page.QuerySelector("#Input_Code")!;
-        Assert.Equal("40", code.GetAttribute("maxlength"));
+        // The limit travels to the field's script, not as maxlength, which would cut pasted text without a word.
+        Assert.Equal("40", code.GetAttribute("data-maxlength"));
+        Assert.Null(code.GetAttribute("maxlength"));
         Assert.Equal("at most 40 characters", page.QuerySelector($"#{code.GetAttribute("aria-describedby")}")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_over_long_title_is_refused_at_the_field_never_cut()
+    {
+        var organizer = await site.SignedInOrganizerAsync("long@example.org");
+        var sessionId = site.SessionOfTalk(4);
+        var form = await HtmlForm.LoadAsync(organizer, $"/admin/talks/edit/{sessionId}", "#edit-form");
+        var before = form["Input.Title"];
+        var title = new string('x', 5000);
+
+        var response = await form.Set("Input.Title", title).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        Assert.Contains("Title: at most 300 characters", page.QuerySelector("[data-valmsg-for='Input.Title']")!.TextContent);
+        // What was typed is kept whole, to be shortened by the organizer.
+        Assert.Equal(title, page.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        using var db = site.CreateDb();
+        Assert.Equal(before, db.Sessions.Single(s => s.Id == sessionId).Title);
     }
 }

@@ -215,7 +215,7 @@ public sealed class AgendaPageTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Equal(HttpStatusCode.OK, js.StatusCode);
         Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
         var code = await js.Content.ReadAsStringAsync();
-        Assert.Contains("aria-pressed", code);
+        Assert.Contains("Remove from my agenda", code);
         Assert.Contains("localStorage", code);
     }
 }

@@ -27,6 +27,9 @@ public sealed record EventInput : IStampedInput
     [DataType(DataType.MultilineText), StringLength(20000, ErrorMessage = "Description: at most 20,000 characters.")]
     public string? DescriptionMarkdown { get; init; }
 
+    [DataType(DataType.MultilineText), StringLength(5000, ErrorMessage = "Directions: at most 5,000 characters.")]
+    public string? DirectionsMarkdown { get; init; }
+
     [StringLength(200, ErrorMessage = "Companion event: at most 200 characters.")]
     public string? CompanionName { get; init; }
 
@@ -63,6 +66,7 @@ public sealed class IndexModel(ConferenceDb db) : EditorPage<EventInput, Confere
             Host = ev.Host,
             Url = ev.Url,
             DescriptionMarkdown = ev.DescriptionMarkdown,
+            DirectionsMarkdown = ev.DirectionsMarkdown,
             CompanionName = ev.CompanionName,
             CompanionUrl = ev.CompanionUrl,
         }).SingleAsync(Cancellation);
@@ -77,6 +81,7 @@ public sealed class IndexModel(ConferenceDb db) : EditorPage<EventInput, Confere
         item.Host = Blank(Input.Host);
         item.Url = Blank(Input.Url);
         item.DescriptionMarkdown = Blank(Input.DescriptionMarkdown);
+        item.DirectionsMarkdown = Blank(Input.DirectionsMarkdown);
         item.CompanionName = Blank(Input.CompanionName);
         item.CompanionUrl = Blank(Input.CompanionUrl);
         return Task.CompletedTask;
@@ -94,6 +99,7 @@ public sealed class IndexModel(ConferenceDb db) : EditorPage<EventInput, Confere
         ["Host"] = input.Host ?? "",
         ["Website"] = input.Url ?? "",
         ["Description"] = input.DescriptionMarkdown ?? "",
+        ["Directions"] = input.DirectionsMarkdown ?? "",
         ["Companion event"] = input.CompanionName ?? "",
         ["Companion website"] = input.CompanionUrl ?? "",
     };
