@@ -181,7 +181,7 @@ public static class TexText
         {
             return new string(text.Select(c => to[from.IndexOf(c, StringComparison.Ordinal)]).ToArray());
         }
-        return (up ? "^" : "_") + Wrap(text);
+        return (up ? "^" : "_") + (text.Length <= 1 ? text : $"({text})");
     }
 
     private static string Wrap(string text) => text.Length <= 1 || text.All(char.IsLetterOrDigit) ? text : $"({text})";

@@ -78,7 +78,7 @@ public sealed class MarkdownSafetyAndMathsTests
     [InlineData("\\hat{H}", "H\u0302")]
     [InlineData("\\alpha^2 + \\beta_1", "α² + β₁")]
     [InlineData("\\frac{a}{b}", "a/b")]
-    [InlineData("\\frac{1}{\\sqrt{2}}", "1/√2")]
+    [InlineData("\\frac{1}{\\sqrt{2}}", "1/(√2)")]
     [InlineData("\\langle \\psi | \\hat{O} | \\psi \\rangle", "⟨ ψ | O\u0302 | ψ ⟩")]
     [InlineData("\\mathbb{R}^{n}", "ℝⁿ")]
     [InlineData("e^{i\\pi} = -1", "e^(iπ) = -1")]
