@@ -9,9 +9,11 @@ namespace TheoryAI.Web.Pages.Speakers;
 /// sent with its hash as a strong ETag. The address carries the hash (?v=), so a page always names the current photo.</summary>
 public static class SpeakerPhotoEndpoint
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapSpeakerPhotos(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/speakers/{slug}/photo", async (string slug, HttpContext http, ConferenceDb db) =>
+        app.MapMethods("/speakers/{slug}/photo", GetOrHead, async (string slug, HttpContext http, ConferenceDb db) =>
         {
             var photo = await db.SpeakerPhotos.AsNoTracking()
                 .Where(p => p.Speaker.Slug == slug)
