@@ -15,6 +15,7 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<TalkSpeaker> TalkSpeakers => Set<TalkSpeaker>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
     public DbSet<Release> Releases => Set<Release>();
 
@@ -92,7 +93,7 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
             {
                 continue;
             }
-            if (entry.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker)
+            if (entry.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker or SpeakerPhoto)
             {
                 programmeChanged = true;
             }

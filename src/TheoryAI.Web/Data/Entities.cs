@@ -132,8 +132,25 @@ public sealed class Speaker : IEditable
     public required string Name { get; set; }
     public string? Affiliation { get; set; }
     public string? HomepageUrl { get; set; }
+    /// <summary>A short biography in Markdown, shown on the speaker's page and in the booklet's speaker index.</summary>
+    public string? BioMarkdown { get; set; }
+    public SpeakerPhoto? Photo { get; set; }
     public List<TalkSpeaker> Talks { get; set; } = [];
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A speaker's photo as the site serves it: re-encoded (no metadata), resized; kept apart from the speaker so
+/// reading the programme never loads image bytes.</summary>
+public sealed class SpeakerPhoto
+{
+    public int SpeakerId { get; set; }
+    public Speaker Speaker { get; set; } = null!;
+    public required byte[] Content { get; set; }
+    public required string ContentType { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>A hash of <see cref="Content"/>: the photo's ETag and the version in its address.</summary>
+    public required string Hash { get; set; }
 }
 
 public enum ChangeKind

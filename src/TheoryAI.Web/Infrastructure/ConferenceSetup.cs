@@ -8,7 +8,9 @@ using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Export.Atom;
 using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
+using TheoryAI.Web.Export.Discovery;
 using TheoryAI.Web.Export.Frab;
+using TheoryAI.Web.Pages.Speakers;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Infrastructure;
@@ -82,6 +84,8 @@ public static class ConferenceSetup
         app.MapBooklet();
         app.MapChangesFeed();
         app.MapFrab();
+        app.MapSpeakerPhotos();
+        app.MapDiscovery();
         return app;
     }
 }

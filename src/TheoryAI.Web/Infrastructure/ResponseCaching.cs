@@ -79,7 +79,7 @@ public sealed class ProgrammeWriteEviction(IServiceProvider services)
     private static bool TouchesProgramme(DbContext context) =>
         context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Release);
+            && e.Entity is Release or SpeakerPhoto);
 
     public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
         Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Html;
 namespace TheoryAI.Web.Programme;
 
 /// <summary>The one Markdown pipeline of the site. Raw HTML in Markdown is escaped, never passed through; links and
-/// images keep only http, https, mailto and relative destinations; headings sit below the page's own.</summary>
+/// images keep only http, https, mailto and relative destinations; headings sit below the page's own; maths in $...$ and
+/// $$...$$ is kept as TeX source in span.math and div.math, which wwwroot/js/maths.js typesets with KaTeX.</summary>
 public static class MarkdownRenderer
 {
     /// <summary>The highest heading an abstract may hold: the page has its h1 and h2 sections.</summary>
@@ -17,6 +18,7 @@ public static class MarkdownRenderer
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseListExtras()
+        .UseMathematics()
         .DisableHtml()
         .Build();
 
@@ -41,6 +43,11 @@ public static class MarkdownRenderer
         }
         return new HtmlString(document.ToHtml(Pipeline));
     }
+
+    /// <summary>Whether the Markdown holds maths ($...$ or $$...$$): the page then loads KaTeX.</summary>
+    public static bool HasMaths(params string?[] markdown) =>
+        markdown.Any(m => !string.IsNullOrWhiteSpace(m) && m.Contains('$', StringComparison.Ordinal)
+            && Markdown.Parse(m, Pipeline).Descendants().Any(n => n is Markdig.Extensions.Mathematics.MathInline or Markdig.Extensions.Mathematics.MathBlock));
 
     /// <summary>Plain text for calendars and other text-only outputs.</summary>
     public static string ToPlainText(string? markdown) =>

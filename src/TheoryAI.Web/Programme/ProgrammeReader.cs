@@ -75,8 +75,11 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             .OrderBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         var days = await db.Days.AsNoTracking().Select(d => new DayInfo(d.Date, d.Title)).ToListAsync(cancellationToken);
-        var speakers = (await db.Speakers.AsNoTracking().ToListAsync(cancellationToken))
-            .Select(s => new SpeakerInfo(s.Id, s.Slug, s.Name, s.Affiliation, s.HomepageUrl))
+        // The photo's hash only, never its bytes.
+        var speakers = (await db.Speakers.AsNoTracking()
+                .Select(s => new { s.Id, s.Slug, s.Name, s.Affiliation, s.HomepageUrl, s.BioMarkdown, PhotoHash = s.Photo == null ? null : s.Photo.Hash })
+                .ToListAsync(cancellationToken))
+            .Select(s => new SpeakerInfo(s.Id, s.Slug, s.Name, s.Affiliation, s.HomepageUrl, s.BioMarkdown, s.PhotoHash))
             .ToList();
         var sessions = await db.Sessions.AsNoTracking().ToListAsync(cancellationToken);
         var talks = await db.Talks.AsNoTracking().ToListAsync(cancellationToken);

@@ -115,8 +115,14 @@ public sealed record ProgrammeDay(DateOnly Date, string? Title, IReadOnlyList<Pr
     public string Slug => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed record SpeakerInfo(int Id, string Slug, string Name, string? Affiliation, string? HomepageUrl)
+public sealed record SpeakerInfo(int Id, string Slug, string Name, string? Affiliation, string? HomepageUrl,
+    string? BioMarkdown = null, string? PhotoHash = null)
 {
+    public bool HasPhoto => PhotoHash is not null;
+
+    /// <summary>The photo's address, versioned by its hash so a new photo is a new address.</summary>
+    public string? PhotoPath => PhotoHash is null ? null : $"/speakers/{Uri.EscapeDataString(Slug)}/photo?v={PhotoHash}";
+
     public string NameWithAffiliation => string.IsNullOrWhiteSpace(Affiliation) ? Name : $"{Name} ({Affiliation})";
 
     /// <summary>Family name first, for indexes.</summary>

@@ -24,7 +24,7 @@ public sealed record ReleaseDocument(
 
     public sealed record EventPart(string Name, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, string Venue,
         string? Address, string? Host, string? Url, string? DescriptionMarkdown, string? CompanionName, string? CompanionUrl,
-        IReadOnlyList<PersonInfo> Organizers, IReadOnlyList<PersonInfo> AdvisoryCommittee);
+        IReadOnlyList<PersonInfo> Organizers, IReadOnlyList<PersonInfo> AdvisoryCommittee, string? DirectionsMarkdown = null);
 
     public sealed record TalkPart(int Number, string? Type, string? AbstractMarkdown, string? RecordingUrl, IReadOnlyList<int> SpeakerIds);
 
@@ -36,7 +36,7 @@ public sealed record ReleaseDocument(
         var ev = programme.Event;
         return new ReleaseDocument(
             new EventPart(ev.Name, ev.StartDate, ev.EndDate, ev.TimeZoneId, ev.Venue, ev.Address, ev.Host, ev.Url,
-                ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl, ev.Organizers, ev.AdvisoryCommittee),
+                ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl, ev.Organizers, ev.AdvisoryCommittee, ev.DirectionsMarkdown),
             programme.Rooms, programme.Days.Select(d => new DayInfo(d.Date, d.Title)).ToList(), programme.Speakers,
             programme.Entries.Select(e => new EntryPart(e.SessionId, e.Kind, e.Title, e.Start, e.End, e.Room?.Id,
                 e.Talk is { } t ? new TalkPart(t.Number, t.Type, t.AbstractMarkdown, t.RecordingUrl, t.Speakers.Select(s => s.Id).ToList()) : null,
@@ -53,7 +53,10 @@ public sealed record ReleaseDocument(
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Event.TimeZoneId);
         var eventInfo = new EventInfo(Event.Name, Event.StartDate, Event.EndDate, zone, Event.Venue, Event.Address, Event.Host,
-            Event.Url, Event.DescriptionMarkdown, Event.CompanionName, Event.CompanionUrl, Event.Organizers, Event.AdvisoryCommittee);
+            Event.Url, Event.DescriptionMarkdown, Event.CompanionName, Event.CompanionUrl, Event.Organizers, Event.AdvisoryCommittee)
+        {
+            DirectionsMarkdown = Event.DirectionsMarkdown,
+        };
         var rooms = Rooms.ToDictionary(r => r.Id);
         var speakers = Speakers.ToDictionary(s => s.Id);
         var entries = Entries.Select(e => new ProgrammeEntry(e.SessionId, e.Kind, e.Title,

@@ -21,6 +21,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
     [MemberData(nameof(PagesInBothSchemes))]
     public async Task Public_page_has_no_serious_accessibility_violations(string path, string scheme)
     {
+        await SpeakerProfiles.ArrangeAsync(browser);
         await using var tab = await browser.OpenAsync(new BrowserNewContextOptions
         {
             ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,

@@ -9,6 +9,7 @@ public static class PublicPages
     [
         "/", "/programme", "/programme/2025-04-09", "/talks/2", "/speakers", "/speakers/robert-spekkens", "/venue",
         "/agenda", "/agenda?talks=2,3,5",
+        "/search", "/search?q=learning", "/search?kind=breaks", SpeakerProfiles.PhotoPage,
         NotFound,
     ];
 

@@ -72,6 +72,22 @@ public sealed class HtmlForm
         return Client.PostAsync(target, new FormUrlEncodedContent(_fields));
     }
 
+    /// <summary>Posts the form as multipart/form-data (as a form with a file input does), with one file attached.</summary>
+    public Task<HttpResponseMessage> SubmitWithFileAsync(string fileField, byte[] content, string fileName, string contentType)
+    {
+        var action = Element.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? PageUrl : new Uri(PageUrl, action);
+        var body = new MultipartFormDataContent();
+        foreach (var field in _fields.Where(f => f.Key != fileField))
+        {
+            body.Add(new StringContent(field.Value), field.Key);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, fileField, fileName);
+        return Client.PostAsync(target, body);
+    }
+
     private static List<KeyValuePair<string, string>> Collect(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();

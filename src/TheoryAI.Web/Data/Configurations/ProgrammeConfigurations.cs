@@ -95,7 +95,19 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Affiliation).HasMaxLength(200);
         e.Property(x => x.HomepageUrl).HasMaxLength(500);
+        e.Property(x => x.BioMarkdown).HasMaxLength(4000);
         e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        e.HasOne(x => x.Photo).WithOne(p => p.Speaker).HasForeignKey<SpeakerPhoto>(p => p.SpeakerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SpeakerPhotoConfiguration : IEntityTypeConfiguration<SpeakerPhoto>
+{
+    public void Configure(EntityTypeBuilder<SpeakerPhoto> e)
+    {
+        e.HasKey(x => x.SpeakerId);
+        e.Property(x => x.ContentType).HasMaxLength(50);
+        e.Property(x => x.Hash).HasMaxLength(64);
     }
 }
 

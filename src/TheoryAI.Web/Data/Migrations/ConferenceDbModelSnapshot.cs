@@ -517,6 +517,10 @@ namespace TheoryAI.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BioMarkdown")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -541,6 +545,36 @@ namespace TheoryAI.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.SpeakerPhoto", b =>
+                {
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpeakerId");
+
+                    b.ToTable("SpeakerPhotos");
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.Talk", b =>
@@ -669,6 +703,17 @@ namespace TheoryAI.Web.Data.Migrations
                     b.Navigation("Room");
                 });
 
+            modelBuilder.Entity("TheoryAI.Web.Data.SpeakerPhoto", b =>
+                {
+                    b.HasOne("TheoryAI.Web.Data.Speaker", "Speaker")
+                        .WithOne("Photo")
+                        .HasForeignKey("TheoryAI.Web.Data.SpeakerPhoto", "SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Speaker");
+                });
+
             modelBuilder.Entity("TheoryAI.Web.Data.Talk", b =>
                 {
                     b.HasOne("TheoryAI.Web.Data.Session", "Session")
@@ -711,6 +756,8 @@ namespace TheoryAI.Web.Data.Migrations
 
             modelBuilder.Entity("TheoryAI.Web.Data.Speaker", b =>
                 {
+                    b.Navigation("Photo");
+
                     b.Navigation("Talks");
                 });
 

@@ -495,6 +495,10 @@ public sealed partial class BookletRenderer
                     name.Add(new Run(" · " + speaker.Affiliation, Small));
                 }
                 flow.Add(new Paragraph(name) { SpaceBefore = 7, KeepWithNext = true });
+                if (!string.IsNullOrWhiteSpace(speaker.BioMarkdown))
+                {
+                    flow.AddRange(_markdown.Layout(speaker.BioMarkdown, indent: 12));
+                }
                 for (var i = 0; i < own.Count; i++)
                 {
                     var talk = own[i];

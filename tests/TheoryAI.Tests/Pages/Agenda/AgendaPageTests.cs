@@ -207,7 +207,9 @@ public sealed class AgendaPageTests(SeededSite site) : IClassFixture<SeededSite>
         var page = await GetPageAsync(site.Client, url);
         var scripts = page.QuerySelectorAll("script").ToList();
         Assert.Contains(scripts, s => s.GetAttribute("src")?.StartsWith("/js/agenda.js", StringComparison.Ordinal) == true && s.HasAttribute("defer"));
-        Assert.All(scripts, s => Assert.True(s.HasAttribute("src") && string.IsNullOrWhiteSpace(s.TextContent), "no inline script"));
+        // A schema.org JSON-LD data block is not script: browsers never run it (the DiscoveryTests parse it as JSON).
+        Assert.All(scripts.Where(s => s.GetAttribute("type") != "application/ld+json"),
+            s => Assert.True(s.HasAttribute("src") && string.IsNullOrWhiteSpace(s.TextContent), "no inline script"));
         Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(page.QuerySelectorAll("a[href^='javascript:']"));
 

@@ -45,6 +45,11 @@ public sealed class MarkdownLayout(MarkdownPipeline pipeline, TextStyle body, XC
                     Marker = marker,
                 });
                 break;
+            case Markdig.Extensions.Mathematics.MathBlock math:
+                // Display maths as readable Unicode text on a line of its own (the booklet cannot typeset TeX).
+                blocks.Add(new Paragraph([new Run(TheoryAI.Web.Programme.TexText.ToReadable(math.Lines.ToString()), style.WithItalic(), null)])
+                { Indent = indent + ListIndent, SpaceAfter = spacing, Marker = marker });
+                break;
             case ParagraphBlock paragraph:
                 blocks.Add(new Paragraph(Inlines(paragraph.Inline, style, null)) { Indent = indent, SpaceAfter = spacing, Marker = marker });
                 break;
@@ -103,6 +108,9 @@ public sealed class MarkdownLayout(MarkdownPipeline pipeline, TextStyle body, XC
             {
                 case LiteralInline literal:
                     runs.Add(new Run(literal.Content.ToString(), style, link));
+                    break;
+                case Markdig.Extensions.Mathematics.MathInline math:
+                    runs.Add(new Run(TheoryAI.Web.Programme.TexText.ToReadable(math.Content.ToString()), style, link));
                     break;
                 case CodeInline code:
                     runs.Add(new Run(code.Content, style, link));

@@ -22,6 +22,9 @@ public sealed record SpeakerInput : IStampedInput
     [Url(ErrorMessage = "Homepage: enter a full address starting with https://."), StringLength(500, ErrorMessage = "Homepage: at most 500 characters.")]
     public string? HomepageUrl { get; init; }
 
+    [DataType(DataType.MultilineText), StringLength(4000, ErrorMessage = "Bio: at most 4,000 characters.")]
+    public string? BioMarkdown { get; init; }
+
     /// <summary>The slug asked for, or the one made from the name.</summary>
     public string SlugOrFromName => string.IsNullOrWhiteSpace(Slug) ? Slugs.From(Name) : Slug.Trim();
 }
@@ -33,9 +36,45 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SpeakerInput, Speake
     protected override string ListPage => "/Admin/Speakers/Index";
     protected override string DeletedMessage => "This speaker was deleted by someone else while you were editing. Create the speaker again if needed.";
 
+    /// <summary>A new photo (JPEG, PNG or WebP); it replaces the stored one.</summary>
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    [BindProperty]
+    public bool RemovePhoto { get; set; }
+
+    /// <summary>The stored photo's address, to show it on the form.</summary>
+    public string? CurrentPhotoPath { get; private set; }
+
+    private ProcessedPhoto? _photo;
+
+    protected override async Task LoadChoicesAsync()
+    {
+        if (Id is int id)
+        {
+            CurrentPhotoPath = await Db.Speakers.AsNoTracking().Where(s => s.Id == id && s.Photo != null)
+                .Select(s => "/speakers/" + s.Slug + "/photo?v=" + s.Photo!.Hash)
+                .SingleOrDefaultAsync(Cancellation);
+        }
+    }
+
+    protected override IEnumerable<RuleViolation?> CheckChoices()
+    {
+        if (Photo is not null)
+        {
+            var (photo, problem) = PhotoUpload.Process(Photo);
+            _photo = photo;
+            if (problem is not null)
+            {
+                ModelState.AddModelError(nameof(Photo), problem);
+            }
+        }
+        return [];
+    }
+
     protected override async Task<SpeakerInput?> LoadStoredAsync(int? id) => id is null ? new SpeakerInput()
         : await Db.Speakers.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SpeakerInput { ConcurrencyStamp = s.ConcurrencyStamp, Name = s.Name, Slug = s.Slug, Affiliation = s.Affiliation, HomepageUrl = s.HomepageUrl })
+            .Select(s => new SpeakerInput { ConcurrencyStamp = s.ConcurrencyStamp, Name = s.Name, Slug = s.Slug, Affiliation = s.Affiliation, HomepageUrl = s.HomepageUrl, BioMarkdown = s.BioMarkdown })
             .SingleOrDefaultAsync(Cancellation);
 
     protected override async Task<Speaker?> FindAsync(int? id) => id is null
@@ -45,13 +84,27 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SpeakerInput, Speake
     protected override async Task<IEnumerable<RuleViolation?>> CheckAsync(int? id) =>
         [ProgrammeRules.CheckSpeakerSlug(Input.SlugOrFromName, await Db.Speakers.Where(s => id == null || s.Id != id).Select(s => s.Slug).ToListAsync(Cancellation))];
 
-    protected override Task ApplyAsync(Speaker item)
+    protected override async Task ApplyAsync(Speaker item)
     {
         item.Slug = Input.SlugOrFromName;
         item.Name = Input.Name.Trim();
         item.Affiliation = string.IsNullOrWhiteSpace(Input.Affiliation) ? null : Input.Affiliation.Trim();
         item.HomepageUrl = string.IsNullOrWhiteSpace(Input.HomepageUrl) ? null : Input.HomepageUrl.Trim();
-        return Task.CompletedTask;
+        item.BioMarkdown = string.IsNullOrWhiteSpace(Input.BioMarkdown) ? null : Input.BioMarkdown.Trim();
+        var stored = item.Id == 0 ? null : await Db.SpeakerPhotos.SingleOrDefaultAsync(p => p.SpeakerId == item.Id, Cancellation);
+        if (_photo is not null)
+        {
+            stored ??= Db.SpeakerPhotos.Add(new SpeakerPhoto { Speaker = item, Content = [], ContentType = "", Hash = "" }).Entity;
+            stored.Content = _photo.Content;
+            stored.ContentType = _photo.ContentType;
+            stored.Width = _photo.Width;
+            stored.Height = _photo.Height;
+            stored.Hash = _photo.Hash;
+        }
+        else if (RemovePhoto && stored is not null)
+        {
+            Db.SpeakerPhotos.Remove(stored);
+        }
     }
 
     protected override string SavedNotice(Speaker item) => $"Saved speaker {item.Name}.";
@@ -73,5 +126,6 @@ public sealed class EditModel(ConferenceDb db) : EditorPage<SpeakerInput, Speake
         ["Slug"] = input.Slug ?? "",
         ["Affiliation"] = input.Affiliation ?? "",
         ["Homepage"] = input.HomepageUrl ?? "",
+        ["Bio"] = input.BioMarkdown ?? "",
     };
 }
