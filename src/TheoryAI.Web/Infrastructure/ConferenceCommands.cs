@@ -10,7 +10,7 @@ namespace TheoryAI.Web.Infrastructure;
 /// </summary>
 public static class ConferenceCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer" or "import" or "export";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer" or "import" or "export" or "migrate";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -20,6 +20,8 @@ public static class ConferenceCommands
         {
             case "seed":
                 return await SeedAsync(services, args[1..]);
+            case "migrate":
+                return await MigrateAsync(services);
             case "add-organizer":
                 return await AddOrganizerAsync(services, args[1..], Console.In,
                     Environment.GetEnvironmentVariable(OrganizerPasswordVariable), Console.Out, Console.Error);
@@ -30,6 +32,28 @@ public static class ConferenceCommands
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// Brings the store up to date and imports the seed into an empty store, then exits: run once before the nodes of a
+    /// deployment start (with Conference:SeedOnStart=false). Start-up migration is safe too when nodes start at once
+    /// (EF Core takes a migration lock on both stores and the seed import is one serialized write).
+    /// </summary>
+    private static async Task<int> MigrateAsync(IServiceProvider services)
+    {
+        var importer = services.GetRequiredService<SeedImporter>();
+        try
+        {
+            await importer.MigrateAsync();
+            var outcome = await importer.ImportIfEmptyAsync(services.GetRequiredService<IOptions<ConferenceOptions>>().Value.ResolveSeedFile());
+            Console.WriteLine(outcome == SeedOutcome.Imported ? "The store is up to date; the seed was imported." : "The store is up to date.");
+            return 0;
+        }
+        catch (SeedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
         }
     }
 

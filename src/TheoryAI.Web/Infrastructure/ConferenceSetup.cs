@@ -23,10 +23,7 @@ public static class ConferenceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // The connection string is read when the context is first needed, so test hosts can point it elsewhere.
-        services.AddDbContext<ConferenceDb>((sp, options) => options.UseSqlite(
-            ConferenceStore.ResolveConnectionString(sp.GetRequiredService<IConfiguration>(),
-                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+        services.AddConferenceStore();
 
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
