@@ -37,7 +37,7 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
         }
         // Two nodes starting at once on one empty store: the check and the import are one serialized write, so one
         // imports and the other sees its programme (Sqlite waits for the write lock; PostgreSQL fails the later
-        // commit with a serialization failure, after which the programme is there).
+        // commit with a serialization failure or the insert with a unique-key violation; the programme is then there).
         try
         {
             await using var transaction = await ProgrammeWrite.BeginAsync(db, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger)
             await AddAsync(programme, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception e) when (ProgrammeWrite.IsStoreFailure(e))
+        catch (Exception e) when (e is DbUpdateException || ProgrammeWrite.IsStoreFailure(e))
         {
             db.ChangeTracker.Clear();
             if (!await db.Events.AnyAsync(cancellationToken))
