@@ -66,6 +66,19 @@ public static class ProgrammeWrite
         return false;
     }
 
+    /// <summary>A serializable write that lost a race with another (PostgreSQL: 40001, or a deadlock): check and save again.</summary>
+    public static bool IsLostRace(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What the organizer reads when the store failed; the exception itself goes to the log.</summary>
     public static string StoreFailureMessage(Exception exception)
     {

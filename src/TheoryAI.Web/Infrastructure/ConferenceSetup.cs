@@ -38,6 +38,8 @@ public static class ConferenceSetup
         services.AddScoped<SeedImporter>();
         services.AddHostedService<StoreInitializer>();
         services.AddBooklet();
+        services.AddScoped<TheoryAI.Web.Export.Static.StaticPublisher>();
+        services.AddHostedService<TheoryAI.Web.Export.Static.StaticOutputWriter>();
 
         // Razor would otherwise write "École" as "&#xC9;cole".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -225,6 +225,10 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
                 now = (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture);
             }
         }
+        if (http.Request.Headers.ContainsKey(Export.Static.StaticSite.PublishHeader))
+        {
+            now = "static";
+        }
         http.Items[ProgrammeCache.SlotItem] = now;
 
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && !MayBePersonal(http);

@@ -27,7 +27,11 @@ public sealed class IndexModel(ProgrammeReader reader, TimeProvider clock) : Pro
             Day = found;
         }
         Days = Day is null ? programme.Days : [Day];
-        _nowAndNext = programme.NowAndNext(clock.GetUtcNow());
+        // A published file outlives the minute it is written in: js/now-next.js marks it from the entries' times.
+        if (!Request.Headers.ContainsKey(TheoryAI.Web.Export.Static.StaticSite.PublishHeader))
+        {
+            _nowAndNext = programme.NowAndNext(clock.GetUtcNow());
+        }
         return Page();
     }
 
