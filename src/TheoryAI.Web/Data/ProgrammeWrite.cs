@@ -55,9 +55,12 @@ public static class ProgrammeWrite
                 return true;
             }
             // A lost serializable race (40001), a deadlock, the server's disk full, read-only, shutting down or gone.
-            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            if (e is PostgresException
+                {
+                    SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
                     or PostgresErrorCodes.DiskFull or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.AdminShutdown
-                    or PostgresErrorCodes.CannotConnectNow }
+                    or PostgresErrorCodes.CannotConnectNow
+                }
                 || e is NpgsqlException { IsTransient: true })
             {
                 return true;
