@@ -25,9 +25,14 @@ public sealed class StaticPublisher(ProgrammeReader reader, IWebHostEnvironment 
             await WriteAsync(file, await response.Content.ReadAsByteArrayAsync(cancellationToken), cancellationToken);
             written.Add(file);
         }
-        foreach (var asset in Directory.EnumerateFiles(environment.WebRootPath, "*", SearchOption.AllDirectories))
+        // A published app has its wwwroot beside it; a build run from its bin folder has none (its assets are served
+        // from the project): the pages are still written, and nginx sends /css and /js to the nodes.
+        var assets = environment.WebRootPath is { } webRoot && Directory.Exists(webRoot)
+            ? Directory.EnumerateFiles(webRoot, "*", SearchOption.AllDirectories)
+            : [];
+        foreach (var asset in assets)
         {
-            var file = Path.Combine(root, Path.GetRelativePath(environment.WebRootPath, asset));
+            var file = Path.Combine(root, Path.GetRelativePath(environment.WebRootPath!, asset));
             await WriteAsync(file, await File.ReadAllBytesAsync(asset, cancellationToken), cancellationToken);
             written.Add(file);
         }
