@@ -4,9 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TheoryAI.Web.Data;
 
-public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimeProvider clock)
+/// <summary>
+/// The store. This type carries the Sqlite model and its migrations (Data/Migrations); <see cref="PostgresConferenceDb"/>
+/// is the same model on PostgreSQL with its own migrations (Data/Migrations/Postgres).
+/// </summary>
+public class ConferenceDb(DbContextOptions options, TimeProvider clock)
     : IdentityDbContext<IdentityUser>(options)
 {
+    public ConferenceDb(DbContextOptions<ConferenceDb> options, TimeProvider clock) : this((DbContextOptions)options, clock)
+    {
+    }
+
     public DbSet<ConferenceEvent> Events => Set<ConferenceEvent>();
     public DbSet<EventPerson> EventPeople => Set<EventPerson>();
     public DbSet<Day> Days => Set<Day>();
@@ -66,8 +74,8 @@ public sealed class ConferenceDb(DbContextOptions<ConferenceDb> options, TimePro
                 Changes.AddRange(pendingChanges.ToRecords(ChangeAuthor!, clock.GetUtcNow().UtcDateTime));
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            await Database.ExecuteSqlRawAsync(
-                "UPDATE Events SET ProgrammeVersion = ProgrammeVersion + 1", cancellationToken);
+            await Events.ExecuteUpdateAsync(
+                e => e.SetProperty(x => x.ProgrammeVersion, x => x.ProgrammeVersion + 1), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace TheoryAI.Web.Data;
 
@@ -28,6 +29,11 @@ public static class ProgrammeWrite
             var column = columns[^1];
             return column[(column.LastIndexOf('.') + 1)..];
         }
+        // PostgreSQL names the index: "IX_Rooms_Code" (EF Core's convention, IX_{table}_{columns}).
+        if (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } index })
+        {
+            return index[(index.LastIndexOf('_') + 1)..];
+        }
         return null;
     }
 
@@ -48,6 +54,30 @@ public static class ProgrammeWrite
             {
                 return true;
             }
+            // A lost serializable race (40001), a deadlock, the server's disk full, read-only, shutting down or gone.
+            if (e is PostgresException
+                {
+                    SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.DiskFull or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.AdminShutdown
+                    or PostgresErrorCodes.CannotConnectNow
+                }
+                || e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A serializable write that lost a race with another (PostgreSQL: 40001, or a deadlock): check and save again.</summary>
+    public static bool IsLostRace(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
         }
         return false;
     }
@@ -64,6 +94,16 @@ public static class ProgrammeWrite
                     13 => "Nothing was saved: the server's disk is full. Your changes are still in the form below; save again once space has been freed (tell the site's administrator).",
                     8 => "Nothing was saved: the programme's store is read-only at the moment. Your changes are still in the form below; tell the site's administrator, then save again.",
                     5 or 6 => "Nothing was saved: the programme's store was busy for too long. Your changes are still in the form below; save again in a moment.",
+                    _ => "Nothing was saved: the programme's store could not be written. Your changes are still in the form below; save again later and tell the site's administrator.",
+                };
+            }
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState switch
+                {
+                    PostgresErrorCodes.DiskFull => "Nothing was saved: the server's disk is full. Your changes are still in the form below; save again once space has been freed (tell the site's administrator).",
+                    PostgresErrorCodes.ReadOnlySqlTransaction => "Nothing was saved: the programme's store is read-only at the moment. Your changes are still in the form below; tell the site's administrator, then save again.",
+                    PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => "Nothing was saved: another organizer saved at the same moment. Your changes are still in the form below; save again.",
                     _ => "Nothing was saved: the programme's store could not be written. Your changes are still in the form below; save again later and tell the site's administrator.",
                 };
             }

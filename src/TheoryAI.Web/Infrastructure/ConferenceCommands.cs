@@ -10,16 +10,22 @@ namespace TheoryAI.Web.Infrastructure;
 /// </summary>
 public static class ConferenceCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer" or "import" or "export";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "add-organizer" or "import" or "export" or "migrate" or "publish-static";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == "publish-static")
+        {
+            return await PublishStaticAsync(app, args[1..]);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         switch (args[0])
         {
             case "seed":
                 return await SeedAsync(services, args[1..]);
+            case "migrate":
+                return await MigrateAsync(services);
             case "add-organizer":
                 return await AddOrganizerAsync(services, args[1..], Console.In,
                     Environment.GetEnvironmentVariable(OrganizerPasswordVariable), Console.Out, Console.Error);
@@ -30,6 +36,60 @@ public static class ConferenceCommands
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// Brings the store up to date and imports the seed into an empty store, then exits: run once before the nodes of a
+    /// deployment start (with Conference:SeedOnStart=false). Start-up migration is safe too when nodes start at once
+    /// (EF Core takes a migration lock on both stores and the seed import is one serialized write).
+    /// </summary>
+    private static async Task<int> MigrateAsync(IServiceProvider services)
+    {
+        var importer = services.GetRequiredService<SeedImporter>();
+        try
+        {
+            await importer.MigrateAsync();
+            var outcome = await importer.ImportIfEmptyAsync(services.GetRequiredService<IOptions<ConferenceOptions>>().Value.ResolveSeedFile());
+            Console.WriteLine(outcome == SeedOutcome.Imported ? "The store is up to date; the seed was imported." : "The store is up to date.");
+            return 0;
+        }
+        catch (SeedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// <c>publish-static --out DIR</c>: starts the site on a loopback port of its own, writes the visitor-independent
+    /// views into DIR under their addresses (Export/Static), and stops.
+    /// </summary>
+    private static async Task<int> PublishStaticAsync(WebApplication app, string[] args)
+    {
+        var outIndex = Array.IndexOf(args, "--out");
+        if (outIndex < 0 || outIndex + 1 >= args.Length)
+        {
+            await Console.Error.WriteLineAsync("Usage: publish-static --out DIR (the folder nginx or a static host serves).");
+            return 2;
+        }
+        var folder = Path.GetFullPath(args[outIndex + 1]);
+        app.MapConference();
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.First();
+            using var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+            await using var scope = app.Services.CreateAsyncScope();
+            var count = await scope.ServiceProvider.GetRequiredService<TheoryAI.Web.Export.Static.StaticPublisher>().PublishAsync(client, folder);
+            Console.WriteLine($"Wrote {count} files to {folder}.");
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
         }
     }
 

@@ -28,6 +28,10 @@ public sealed class ConferenceOptions
     [RegularExpression("^(/[^/?#]+)*$", ErrorMessage = "Conference:PathBase must start with '/' and not end with one, e.g. /theory-ai.")]
     public string? PathBase { get; set; }
 
+    /// <summary>A folder the node keeps the visitor-independent views in as files (publish-static), rewritten on every
+    /// change of the programme, for nginx or a CDN to serve. Unset: nothing is written.</summary>
+    public string? StaticOutput { get; set; }
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

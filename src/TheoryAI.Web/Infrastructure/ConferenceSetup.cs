@@ -25,10 +25,7 @@ public static class ConferenceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // The connection string is read when the context is first needed, so test hosts can point it elsewhere.
-        services.AddDbContext<ConferenceDb>((sp, options) => options.UseSqlite(
-            ConferenceStore.ResolveConnectionString(sp.GetRequiredService<IConfiguration>(),
-                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+        services.AddConferenceStore();
 
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()
@@ -43,6 +40,8 @@ public static class ConferenceSetup
         services.AddScoped<SeedImporter>();
         services.AddHostedService<StoreInitializer>();
         services.AddBooklet();
+        services.AddScoped<TheoryAI.Web.Export.Static.StaticPublisher>();
+        services.AddHostedService<TheoryAI.Web.Export.Static.StaticOutputWriter>();
 
         // Razor would otherwise write "École" as "&#xC9;cole".
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

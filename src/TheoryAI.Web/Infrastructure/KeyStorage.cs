@@ -1,10 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Infrastructure;
 
@@ -15,6 +17,8 @@ namespace TheoryAI.Web.Infrastructure;
 /// certificate in DataProtection:CertificateFile (a .pfx, password in DataProtection:CertificatePassword) when one
 /// is given; without one, on Linux, the framework has no key to encrypt them with and they are stored in plain XML,
 /// readable by whoever can read the volume (as the database itself is).
+/// On PostgreSQL (several nodes) the keys are rows of the store (DataProtectionKeys, through EF Core), so a cookie or a
+/// form token made by one node is read by every other; DataProtection:KeysFolder, when set, still wins there.
 /// </summary>
 public static class KeyStorage
 {
@@ -22,9 +26,12 @@ public static class KeyStorage
     {
         services.AddDataProtection().SetApplicationName("TheoryAI");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+            .Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory, IServiceProvider>((options, configuration, environment, loggers, services) =>
             {
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment.ContentRootPath)), loggers);
+                options.XmlRepository = ConferenceStore.Provider(configuration) == StoreProvider.Postgres
+                                        && string.IsNullOrEmpty(configuration["DataProtection:KeysFolder"])
+                    ? new EntityFrameworkCoreXmlRepository<PostgresConferenceDb>(services, loggers)
+                    : new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(configuration, environment.ContentRootPath)), loggers);
                 if (configuration["DataProtection:CertificateFile"] is { Length: > 0 } certificateFile)
                 {
                     var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificateFile, configuration["DataProtection:CertificatePassword"]);

@@ -229,6 +229,10 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
                 _ => "after",
             };
         }
+        if (http.Request.Headers.ContainsKey(Export.Static.StaticSite.PublishHeader))
+        {
+            now = "static";
+        }
         http.Items[ProgrammeCache.SlotItem] = now;
 
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && !MayBePersonal(http);

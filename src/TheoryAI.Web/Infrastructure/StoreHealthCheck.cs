@@ -1,37 +1,31 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TheoryAI.Web.Data;
 
 namespace TheoryAI.Web.Infrastructure;
 
 /// <summary>
-/// Readiness: the store can be read and written. It reads the migration history and commits a write that changes
-/// nothing (a full disk or a read-only file fail it), on its own connection, so the programme caches do not see a write.
+/// Readiness: the store can be read and written. It reads the migration history and commits, in a write transaction
+/// (Sqlite: BEGIN IMMEDIATE), a write that changes nothing (a full disk or a read-only file fail it). It writes no
+/// programme entity, so the programme caches do not see a change. The SQL is the same on every provider.
 /// </summary>
-public sealed class StoreHealthCheck(IConfiguration configuration, IWebHostEnvironment environment) : IHealthCheck
+public sealed class StoreHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
-    private static readonly string[] Probe =
-    [
-        """SELECT count(*) FROM "__EFMigrationsHistory" """,
-        "BEGIN IMMEDIATE",
-        """UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" """,
-        "COMMIT",
-    ];
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = new SqliteConnection(ConferenceStore.ResolveConnectionString(configuration, environment.ContentRootPath));
-            await connection.OpenAsync(cancellationToken);
-            foreach (var sql in Probe)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConferenceDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""SELECT count(*) FROM "__EFMigrationsHistory" """, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" """, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or StoreStartupException)
         {
             return HealthCheckResult.Unhealthy("The store cannot be read or written: " + e.Message);
         }

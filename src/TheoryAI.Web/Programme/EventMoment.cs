@@ -71,6 +71,15 @@ public sealed class EventMoment
         return new EventMoment(phase, slot, today, current, next, later, programme.FindDay(today));
     }
 
+    /// <summary>The moment without its marks (no now, next or today's day): for a published file, which outlives the
+    /// minute it is written in (js/now-next.js marks it from the entries' times).</summary>
+    public static EventMoment Unmarked(ProgrammeSnapshot programme, DateTimeOffset nowUtc)
+    {
+        var slot = SlotStart(nowUtc);
+        return new EventMoment(PhaseOf(programme.Event, slot), slot,
+            DateOnly.FromDateTime(EventClock.ToWallClock(slot, programme.TimeZone)), [], [], null, null);
+    }
+
     /// <summary>"now" or "next" for a timetable row, else null.</summary>
     public string? MarkOf(ProgrammeEntry entry) =>
         Current.Contains(entry) ? "now" : Next.Contains(entry) ? "next" : null;

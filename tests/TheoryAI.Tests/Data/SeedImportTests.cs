@@ -81,7 +81,7 @@ public sealed class SeedImportTests
         }
         finally
         {
-            TestFiles.DeleteDatabase(path);
+            TestStore.Delete(path);
         }
     }
 
@@ -204,8 +204,7 @@ public sealed class SeedImportTests
             Assert.Contains(Path.GetFileName(badSeed), error.Message);
             Assert.Contains("contribution number 2 is already used", error.Message);
 
-            await using var db = new ConferenceDb(
-                new DbContextOptionsBuilder<ConferenceDb>().UseSqlite(site.ConnectionString).Options, TimeProvider.System);
+            await using var db = TestStore.CreateDb(site.DatabasePath);
             Assert.Equal(0, await db.Events.CountAsync());
             Assert.Equal(0, await db.Sessions.CountAsync());
             Assert.Equal(0, await db.Speakers.CountAsync());

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using TheoryAI.Web.Data;
 using TheoryAI.Web.Data.Seed;
@@ -7,7 +5,7 @@ using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Tests.Infrastructure;
 
-/// <summary>An empty store of its own (a migrated Sqlite file), without a web host: import into it, read it back.</summary>
+/// <summary>An empty store of its own (a migrated Sqlite file or PostgreSQL database), without a web host: import into it, read it back.</summary>
 public sealed class ScratchStore : IAsyncDisposable
 {
     private readonly string _path = TestFiles.NewDatabasePath();
@@ -15,8 +13,7 @@ public sealed class ScratchStore : IAsyncDisposable
     private ScratchStore()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var options = new DbContextOptionsBuilder<ConferenceDb>().UseSqlite($"Data Source={_path}").Options;
-        Db = new ConferenceDb(options, TimeProvider.System);
+        Db = TestStore.CreateDb(_path);
         Importer = new SeedImporter(Db, NullLogger<SeedImporter>.Instance);
     }
 
@@ -43,7 +40,6 @@ public sealed class ScratchStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        TestFiles.DeleteDatabase(_path);
+        TestStore.Delete(_path);
     }
 }

@@ -9,7 +9,7 @@ using TheoryAI.Web.Data;
 namespace TheoryAI.Tests.Infrastructure;
 
 /// <summary>
-/// The real site on the test server, with its own Sqlite file (seeded from seed-data/ on first start) and a clock
+/// The real site on the test server, with its own Sqlite file or PostgreSQL database (<see cref="TestStore"/>; seeded from seed-data/ on first start) and a clock
 /// the test controls. Dispose deletes the file.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
@@ -36,12 +36,17 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>"Now" as the site sees it; starts on a day before the seeded event (it can only move forward).</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    /// <summary>The store's connection string: the Sqlite file, or its own PostgreSQL database (<see cref="TestStore"/>).</summary>
+    public string ConnectionString => TestStore.ConnectionString(DatabasePath);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Conference", ConnectionString);
+        if (TestStore.IsPostgres)
+        {
+            builder.UseSetting("Conference:Database", "postgres");
+        }
         if (SeedFile is not null)
         {
             builder.UseSetting("Conference:SeedFile", SeedFile);
@@ -68,10 +73,13 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
         if (_ownsDatabase)
         {
-            TestFiles.DeleteDatabase(DatabasePath);
+            TestStore.Delete(DatabasePath);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
         }
     }
 }

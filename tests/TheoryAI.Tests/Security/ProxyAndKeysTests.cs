@@ -7,6 +7,7 @@ using TheoryAI.Tests.Infrastructure;
 namespace TheoryAI.Tests.Security;
 
 /// <summary>Issue 10 item 12: behind a known proxy each client has its own rate limit; keys live beside the store.</summary>
+[Trait("Store", TestStore.SqliteOnly)]
 public sealed class ProxyAndKeysTests
 {
     /// <summary>Every request arrives from 10.0.0.1, the proxy named in Proxy:KnownProxies, with one attempt a minute.</summary>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using TheoryAI.Tests.Infrastructure;
 
 namespace TheoryAI.Tests.Security;
 
 /// <summary>Issue 10 item 7 (start-up): the built site, run as a process, stops with one message and exit code 1.</summary>
+[Trait("Store", TestStore.SqliteOnly)]
 public sealed class StartupFailureTests
 {
     private static string SiteDll()

@@ -6,6 +6,7 @@ using TheoryAI.Tests.Infrastructure;
 namespace TheoryAI.Tests.Security;
 
 /// <summary>Issue 10 item 6: health tells when the store fails, and pages say so with a 503.</summary>
+[Trait("Store", TestStore.SqliteOnly)]
 public sealed class StoreFailureTests
 {
     /// <summary>The site on a store it may only read, or on a file that is no database; no seeding at start.</summary>

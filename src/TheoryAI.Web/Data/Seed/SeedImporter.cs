@@ -41,11 +41,30 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger, 
             logger.LogInformation("The store already holds a programme; {Source} was not imported.", sourceName);
             return SeedOutcome.StoreAlreadyHoldsProgramme;
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // Two nodes starting at once on one empty store: the check and the import are one serialized write, so one
+        // imports and the other sees its programme (Sqlite waits for the write lock; PostgreSQL fails the later
+        // commit with a serialization failure or the insert with a unique-key violation; the programme is then there).
+        try
         {
+            await using var transaction = await ProgrammeWrite.BeginAsync(db, cancellationToken);
+            if (await db.Events.AnyAsync(cancellationToken))
+            {
+                logger.LogInformation("The store already holds a programme; {Source} was not imported.", sourceName);
+                return SeedOutcome.StoreAlreadyHoldsProgramme;
+            }
             await AddAsync(programme, cancellationToken);
             await Releases.PublishAsync(db, null, null, $"import of {sourceName}", _clock.GetUtcNow().UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException || ProgrammeWrite.IsStoreFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Events.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+            logger.LogInformation("Another node imported the programme at the same moment; {Source} was not imported.", sourceName);
+            return SeedOutcome.StoreAlreadyHoldsProgramme;
         }
         logger.LogInformation("Imported {Sessions} sessions, {Speakers} speakers and {Rooms} rooms from {SeedFile}.",
             programme.Sessions.Count, programme.Speakers.Count, programme.Rooms.Count, sourceName);

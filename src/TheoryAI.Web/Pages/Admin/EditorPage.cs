@@ -216,7 +216,26 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
         return Page();
     }
 
+    /// <summary>
+    /// On PostgreSQL two saves at once can make the store refuse the later commit (a serialization failure): the save
+    /// is then checked and made again, so it sees the other and gets the rule's message, as on Sqlite.
+    /// </summary>
     private async Task<IActionResult> SaveAsync(int? id, Guid expectedStamp)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(id, expectedStamp, retryLostRace: attempt < 5);
+            }
+            catch (Exception ex) when (ProgrammeWrite.IsLostRace(ex))
+            {
+                Db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IActionResult> SaveOnceAsync(int? id, Guid expectedStamp, bool retryLostRace)
     {
         Id = id;
         await LoadChoicesAsync();
@@ -290,7 +309,7 @@ public abstract class EditorPage<TInput, TItem>(ConferenceDb db) : EditorPage
             ModelState.AddModelError($"Input.{column}", $"{column}: this value is already used by another {What}. Choose another.");
             return Page();
         }
-        catch (Exception ex) when (ProgrammeWrite.IsStoreFailure(ex))
+        catch (Exception ex) when (ProgrammeWrite.IsStoreFailure(ex) && !(retryLostRace && ProgrammeWrite.IsLostRace(ex)))
         {
             LogStoreFailure(ex);
             ModelState.AddModelError("", ProgrammeWrite.StoreFailureMessage(ex));

@@ -18,7 +18,11 @@ public abstract class ProgrammePage(ProgrammeReader reader) : PageModel
     protected async Task<ProgrammeSnapshot> LoadProgrammeAsync()
     {
         Programme = await reader.GetAsync(HttpContext.RequestAborted);
-        Moment = EventMoment.At(Programme, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        // A published file outlives the minute it is written in: js/now-next.js marks it from the entries' times.
+        Moment = Request.Headers.ContainsKey(Export.Static.StaticSite.PublishHeader)
+            ? EventMoment.Unmarked(Programme, now)
+            : EventMoment.At(Programme, now);
         ProgrammeCache.SetETag(HttpContext, Programme);
         return Programme;
     }

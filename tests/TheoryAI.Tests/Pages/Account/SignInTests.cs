@@ -131,7 +131,11 @@ public sealed class SignInTests(OrganizerSite site) : IClassFixture<OrganizerSit
                 RedirectStandardError = true,
                 WorkingDirectory = AppContext.BaseDirectory,
             };
-            start.Environment["ConnectionStrings__Conference"] = $"Data Source={database}";
+            start.Environment["ConnectionStrings__Conference"] = TestStore.ConnectionString(database);
+            if (TestStore.IsPostgres)
+            {
+                start.Environment["Conference__Database"] = "postgres";
+            }
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
             start.Environment.Remove(ConferenceCommands.OrganizerPasswordVariable);
             using var process = Process.Start(start)!;
@@ -153,8 +157,7 @@ public sealed class SignInTests(OrganizerSite site) : IClassFixture<OrganizerSit
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TestFiles.DeleteDatabase(database);
+            TestStore.Delete(database);
         }
     }
 }

@@ -1,0 +1,42 @@
+using TheoryAI.Web.Programme;
+
+namespace TheoryAI.Web.Export.Static;
+
+/// <summary>
+/// The views that are the same for every visitor, as files under the site's own addresses, so nginx (try_files), any
+/// static host or a CDN can serve them: pages as <c>{path}/index.html</c>, documents under their own name. The personal
+/// views (agenda feeds, the personal booklet, anything with a query) and the admin area stay on the nodes.
+/// </summary>
+public static class StaticSite
+{
+    /// <summary>Sent by the publisher: pages leave the now/next marks to the page's script (js/now-next.js), since a
+    /// file outlives the minute it was written in.</summary>
+    public const string PublishHeader = "X-Static-Publish";
+
+    public static IReadOnlyList<string> Paths(ProgrammeSnapshot programme)
+    {
+        var paths = new List<string> { "/", "/programme", "/speakers", "/venue", "/changes",
+            "/calendar.ics", "/changes.atom", "/booklet.pdf", "/schedule.xml", "/schedule.json" };
+        foreach (var day in programme.Days)
+        {
+            paths.Add($"/programme/{day.Slug}");
+            paths.Add($"/programme/{day.Slug}.ics");
+        }
+        foreach (var talk in programme.Talks)
+        {
+            paths.Add($"/talks/{talk.Talk!.Number}");
+            paths.Add($"/talks/{talk.Talk.Number}.ics");
+        }
+        paths.AddRange(programme.Speakers.Select(s => $"/speakers/{s.Slug}"));
+        return paths;
+    }
+
+    /// <summary>The file, relative to the output folder, that holds the view at <paramref name="path"/>.</summary>
+    public static string FileOf(string path)
+    {
+        var relative = path.Trim('/');
+        return relative.Length == 0 ? "index.html"
+            : Path.HasExtension(relative) ? relative
+            : Path.Combine(relative, "index.html");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TheoryAI.Web.Data;
+
+namespace TheoryAI.Tests.Infrastructure;
+
+/// <summary>
+/// The store the suite runs on: Sqlite files by default; a PostgreSQL server when THEORYAI_TEST_POSTGRES holds a
+/// connection string to one (without a database: each test store is a database of its own, named after its file, made
+/// on first start by the migrations and dropped with it). Tests of what only a Sqlite file does (a read-only file, keys
+/// beside it) carry the trait Store=Sqlite and are left out of the PostgreSQL run (tests/run).
+/// </summary>
+public static class TestStore
+{
+    public const string Variable = "THEORYAI_TEST_POSTGRES";
+    public const string SqliteOnly = "Sqlite";
+
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server ? server : null;
+
+    public static bool IsPostgres => PostgresServer is not null;
+
+    /// <summary>The connection string of the store behind this (Sqlite) file name.</summary>
+    public static string ConnectionString(string databasePath) => IsPostgres
+        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = DatabaseName(databasePath), Pooling = true }.ToString()
+        : $"Data Source={databasePath}";
+
+    /// <summary>A context on the store behind this file name, without a web host.</summary>
+    public static ConferenceDb CreateDb(string databasePath) => IsPostgres
+        ? new PostgresConferenceDb(new DbContextOptionsBuilder<PostgresConferenceDb>().UseNpgsql(ConnectionString(databasePath)).Options, TimeProvider.System)
+        : new ConferenceDb(new DbContextOptionsBuilder<ConferenceDb>().UseSqlite(ConnectionString(databasePath)).Options, TimeProvider.System);
+
+    public static void Delete(string databasePath)
+    {
+        if (!IsPostgres)
+        {
+            SqliteConnection.ClearAllPools();
+            TestFiles.DeleteDatabase(databasePath);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""DROP DATABASE IF EXISTS "{DatabaseName(databasePath)}" WITH (FORCE)""";
+        command.ExecuteNonQuery();
+    }
+
+    private static string DatabaseName(string databasePath) =>
+        "theoryai_test_" + new string(Path.GetFileNameWithoutExtension(databasePath).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+}
