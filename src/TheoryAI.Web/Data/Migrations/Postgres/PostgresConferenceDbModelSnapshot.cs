@@ -317,6 +317,10 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     b.Property<string>("DescriptionMarkdown")
                         .HasColumnType("text");
 
+                    b.Property<string>("DirectionsMarkdown")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
@@ -412,6 +416,46 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     b.ToTable("EventPeople");
                 });
 
+            modelBuilder.Entity("TheoryAI.Web.Data.Release", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgrammeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Releases");
+                });
+
             modelBuilder.Entity("TheoryAI.Web.Data.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -452,6 +496,12 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowRoomSharing")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -511,6 +561,10 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("BioMarkdown")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -535,6 +589,36 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.SpeakerPhoto", b =>
+                {
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SpeakerId");
+
+                    b.ToTable("SpeakerPhotos");
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.Talk", b =>
@@ -665,6 +749,17 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     b.Navigation("Room");
                 });
 
+            modelBuilder.Entity("TheoryAI.Web.Data.SpeakerPhoto", b =>
+                {
+                    b.HasOne("TheoryAI.Web.Data.Speaker", "Speaker")
+                        .WithOne("Photo")
+                        .HasForeignKey("TheoryAI.Web.Data.SpeakerPhoto", "SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Speaker");
+                });
+
             modelBuilder.Entity("TheoryAI.Web.Data.Talk", b =>
                 {
                     b.HasOne("TheoryAI.Web.Data.Session", "Session")
@@ -707,6 +802,8 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("TheoryAI.Web.Data.Speaker", b =>
                 {
+                    b.Navigation("Photo");
+
                     b.Navigation("Talks");
                 });
 
