@@ -47,13 +47,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
-    /// <summary>Changes the site's store directly (as an organizer's edit would), e.g. to arrange a clash.</summary>
+    /// <summary>Changes the site's store directly and publishes the change as a release (as an organizer's edit and
+    /// Publish would), e.g. to arrange a clash.</summary>
     public async Task ChangeProgrammeAsync(Func<ConferenceDb, Task> change)
     {
         using var scope = _site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ConferenceDb>();
         await change(db);
         await db.SaveChangesAsync();
+        await TheoryAI.Web.Programme.Releases.PublishAsync(db, null, null, "browser test", DateTime.UtcNow);
     }
 
     public async Task InitializeAsync()

@@ -4,6 +4,11 @@
 (() => {
   'use strict';
 
+  // The site marked the page itself (served live, at its five-minute slot): leave its marks alone.
+  if (document.querySelector('li.entry--now, li.entry--next')) {
+    return;
+  }
+
   const entries = [...document.querySelectorAll('li.entry')].map(element => {
     const times = element.querySelectorAll('.entry__time time[datetime]');
     return times.length < 2 ? null : {

@@ -22,6 +22,7 @@ public sealed class BookletMathsAndBiosTests : IDisposable
             speakerName = speaker.Name;
             await db.SaveChangesAsync();
         }
+        await _factory.PublishAsync();
         var bytes = await _factory.CreateClient().GetByteArrayAsync("/booklet.pdf");
         using var pdf = new BookletPdf(bytes);
         var text = pdf.AllText;

@@ -125,6 +125,7 @@ public sealed class DiscoveryTests(PublishedSite site) : IClassFixture<Published
             db.Sessions.Single(s => s.Id == talk.SessionId).Title = hostile;
             await db.SaveChangesAsync();
         }
+        await site.PublishAsync();
         var html = await site.CreateClient().GetStringAsync("/talks/9");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         Assert.Equal(hostile, JsonLd(page).GetProperty("name").GetString());

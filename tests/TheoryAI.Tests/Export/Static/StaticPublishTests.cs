@@ -65,6 +65,7 @@ public sealed class StaticPublishTests : IAsyncLifetime
             db.Talks.Remove(await db.Talks.SingleAsync(t => t.Number == 2));
             await db.SaveChangesAsync();
         }
+        await _site.PublishAsync();
 
         await PublishAsync();
 

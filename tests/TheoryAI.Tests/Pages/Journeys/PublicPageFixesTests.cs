@@ -46,6 +46,7 @@ public sealed class PublicPageFixesTests(OrganizerSite site) : IClassFixture<Org
                 await db.SaveChangesAsync();
             }
         }
+        await site.PublishAsync();
         var page = await GetAsync("/programme/2025-04-09");
         var speakers = page.QuerySelectorAll("li.entry").Single(li => li.QuerySelector("a[href='/talks/5']") is not null)
             .QuerySelector(".entry__speakers")!.TextContent;
@@ -106,6 +107,7 @@ public sealed class PublicPageFixesTests(OrganizerSite site) : IClassFixture<Org
         var form = await HtmlForm.LoadAsync(organizer, "/admin/event", "#edit-form");
         var response = await form.Set("Input.DirectionsMarkdown", "From **Waterloo station**, walk ten minutes north.").SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await site.PublishAsync();
 
         var page = await GetAsync("/venue");
         var directions = page.QuerySelector("section.directions")!;
