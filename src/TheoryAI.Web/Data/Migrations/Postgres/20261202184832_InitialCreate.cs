@@ -118,12 +118,31 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     DescriptionMarkdown = table.Column<string>(type: "text", nullable: true),
                     CompanionName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CompanionUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DirectionsMarkdown = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
                     ProgrammeVersion = table.Column<long>(type: "bigint", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Releases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProgrammeJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Releases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +171,7 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Affiliation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     HomepageUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BioMarkdown = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -301,6 +321,8 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     RoomId = table.Column<int>(type: "integer", nullable: true),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     LastModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    AllowRoomSharing = table.Column<bool>(type: "boolean", nullable: false),
                     Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     InferredFields = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
@@ -314,6 +336,28 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         principalTable: "Rooms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerPhotos",
+                columns: table => new
+                {
+                    SpeakerId = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerPhotos", x => x.SpeakerId);
+                    table.ForeignKey(
+                        name: "FK_SpeakerPhotos_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -419,6 +463,12 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                 column: "EventId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Releases_Number",
+                table: "Releases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rooms_Code",
                 table: "Rooms",
                 column: "Code",
@@ -487,6 +537,12 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EventPeople");
+
+            migrationBuilder.DropTable(
+                name: "Releases");
+
+            migrationBuilder.DropTable(
+                name: "SpeakerPhotos");
 
             migrationBuilder.DropTable(
                 name: "TalkSpeakers");

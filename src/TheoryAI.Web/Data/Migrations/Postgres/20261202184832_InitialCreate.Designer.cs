@@ -12,8 +12,8 @@ using TheoryAI.Web.Data;
 namespace TheoryAI.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConferenceDb))]
-    [Migration("20261202182951_ReleasesDirectionsSpeakerProfiles")]
-    partial class ReleasesDirectionsSpeakerProfiles
+    [Migration("20261202184832_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
