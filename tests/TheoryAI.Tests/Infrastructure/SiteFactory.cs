@@ -73,6 +73,10 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!disposing)
+        {
+            return; // from the finalizer: a store is dropped only by an orderly dispose, never on the finalizer thread
+        }
         if (_ownsDatabase)
         {
             TestStore.Delete(DatabasePath);

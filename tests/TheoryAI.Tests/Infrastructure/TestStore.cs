@@ -16,7 +16,7 @@ public static class TestStore
     public const string Variable = "THEORYAI_TEST_POSTGRES";
     public const string SqliteOnly = "Sqlite";
 
-    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server ? server : null;
+    public static string? PostgresServer { get; } = ReadServer();
 
     public static bool IsPostgres => PostgresServer is not null;
 
@@ -44,6 +44,23 @@ public static class TestStore
         using var command = connection.CreateCommand();
         command.CommandText = $"""DROP DATABASE IF EXISTS "{DatabaseName(databasePath)}" WITH (FORCE)""";
         command.ExecuteNonQuery();
+    }
+
+    private static string? ReadServer()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } server)
+        {
+            return null;
+        }
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(server);
+            return server;
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"{Variable} is not a PostgreSQL connection string ({exception.Message}): \"{server}\"", exception);
+        }
     }
 
     private static string DatabaseName(string databasePath) =>
