@@ -17,6 +17,8 @@ public sealed record PublishInput
 /// <summary>
 /// The draft against the latest release (what attendees would see change), the clashes that keep it from being
 /// published, and Publish: the draft frozen as the next release, in one transaction, which evicts the public views.
+/// Beside each change, Revert puts that block back as released; Discard (after a confirmation) puts the whole draft
+/// back (<see cref="DraftReverts"/>).
 /// </summary>
 public sealed class IndexModel(ConferenceDb db, ProgrammeReader reader, TimeProvider clock) : AdminPage
 {
@@ -27,8 +29,53 @@ public sealed class IndexModel(ConferenceDb db, ProgrammeReader reader, TimeProv
     public ProgrammeSnapshot? Latest { get; private set; }
     public IReadOnlyList<ProgrammeChange> Unpublished { get; private set; } = [];
     public IReadOnlyList<HardClash> Clashes { get; private set; } = [];
+    /// <summary>What else the draft changed (event details, days, rooms, speakers), which Discard also puts back.</summary>
+    public IReadOnlyList<string> OtherDifferences { get; private set; } = [];
+    /// <summary>The draft's version as shown; the discard confirmation carries it.</summary>
+    public long DraftVersion { get; private set; }
+    /// <summary>The page asks the organizer to confirm discarding the draft.</summary>
+    public bool ConfirmingDiscard { get; private set; }
+
+    public bool DraftDiffers => Unpublished.Count > 0 || OtherDifferences.Count > 0;
+
+    private Dictionary<int, ProgrammeEntry> _draftEntries = [];
+
+    /// <summary>The block as the organizer sees it now, for its Revert form.</summary>
+    public string FingerprintOf(int sessionId) => DraftReverts.Fingerprint(_draftEntries.GetValueOrDefault(sessionId));
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task OnGetDiscardAsync()
+    {
+        await LoadAsync();
+        ConfirmingDiscard = DraftDiffers;
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(long draftVersion)
+    {
+        var outcome = await DraftReverts.DiscardAllAsync(db, draftVersion, Author, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        return await AfterAsync(outcome);
+    }
+
+    public async Task<IActionResult> OnPostRevertAsync(int sessionId, string? fingerprint)
+    {
+        var outcome = await DraftReverts.RevertBlockAsync(db, sessionId, fingerprint ?? "", Author, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        return await AfterAsync(outcome);
+    }
+
+    private string Author => User.Identity?.Name ?? "organizer";
+
+    private async Task<IActionResult> AfterAsync(RevertOutcome outcome)
+    {
+        if (outcome.Done)
+        {
+            Notice = outcome.Message;
+            return RedirectToPage();
+        }
+        await LoadAsync();
+        ModelState.AddModelError("", outcome.Message);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -71,7 +118,10 @@ public sealed class IndexModel(ConferenceDb db, ProgrammeReader reader, TimeProv
         Latest = latestNumber is null ? null : await reader.GetAsync(cancellation);
         NextNumber = (int)(latestNumber ?? 0) + 1;
         var draft = await reader.GetDraftAsync(cancellation);
+        DraftVersion = draft.Version;
+        _draftEntries = draft.Entries.ToDictionary(e => e.SessionId);
         Unpublished = Latest is null ? [] : ProgrammeChanges.Between(Latest, draft);
+        OtherDifferences = Latest is null ? [] : DraftReverts.OtherDifferences(Latest, draft);
         Clashes = await Releases.HardClashesAsync(db, cancellation);
     }
 }
