@@ -5,6 +5,10 @@
   "use strict";
 
   var KEY = "agenda.talks";
+  // The release the visitor last saw their agenda in, kept beside the picks: My agenda lists what changed since.
+  var SEEN_KEY = "agenda.seen";
+  // The release this page shows (the layout's data-release; absent on pages that are not the public programme).
+  var RELEASE = Number(document.documentElement.getAttribute("data-release")) || 0;
 
   function parse(text) {
     var seen = {};
@@ -22,10 +26,33 @@
 
   function write(numbers) {
     try {
-      if (numbers.length) { window.localStorage.setItem(KEY, numbers.join(",")); }
-      else { window.localStorage.removeItem(KEY); }
+      if (numbers.length) {
+        window.localStorage.setItem(KEY, numbers.join(","));
+        // The first picks are made in the release on screen: what changes after it is news.
+        if (!readSeen() && RELEASE) { writeSeen(RELEASE); }
+      } else {
+        window.localStorage.removeItem(KEY);
+        window.localStorage.removeItem(SEEN_KEY);
+      }
     } catch (e) { /* storage disabled: the address still carries the agenda */ }
     sync();
+  }
+
+  function readSeen() {
+    try {
+      var text = window.localStorage.getItem(SEEN_KEY) || "";
+      return /^[0-9]{1,9}$/.test(text) ? Number(text) : 0;
+    } catch (e) { return 0; }
+  }
+
+  function writeSeen(release) {
+    try { window.localStorage.setItem(SEEN_KEY, String(release)); } catch (e) { /* storage disabled */ }
+  }
+
+  // "&since=N" when the visitor last saw an older release than this page's, so the agenda says what changed since.
+  function sinceSuffix() {
+    var seen = readSeen();
+    return seen && RELEASE && seen < RELEASE ? "&since=" + seen : "";
   }
 
   // The site's own root ("/" or the path base it is published under), set by the layout.
@@ -123,6 +150,22 @@
   // Another tab changed the agenda.
   window.addEventListener("storage", function (event) { if (event.key === KEY) { sync(); } });
 
+  // "Dismiss" on the list of changes since the release last seen: hides it, and takes since= out of the address so
+  // a reload or a bookmark does not bring it back.
+  function enhanceChanges(page, shown) {
+    var changes = page.querySelector(".agenda__changes");
+    var dismiss = changes && changes.querySelector("[data-agenda-dismiss]");
+    if (!dismiss) { return; }
+    dismiss.hidden = false;
+    dismiss.addEventListener("click", function () {
+      changes.hidden = true;
+      window.history.replaceState(null, "", agendaUrl(shown));
+      var heading = page.querySelector("h1");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    });
+  }
+
   function enhanceAgendaPage(page) {
     var params = new URLSearchParams(window.location.search);
     var stored = read();
@@ -131,11 +174,20 @@
     var shown = parse(params.getAll("talks").join(","));
     if (!shown.length) {
       // Open the saved agenda rather than an empty form (also for an empty "talks=", never offered as an agenda).
-      if (stored.length) { window.location.replace(agendaUrl(stored)); }
+      // With what changed since the release the visitor last saw.
+      if (stored.length) { window.location.replace(agendaUrl(stored) + sinceSuffix()); return; }
     } else {
-      if (!stored.length) {
-        write(shown);
-      } else if (!same(stored, shown)) {
+      if (!stored.length || same(stored, shown)) {
+        if (!stored.length) { write(shown); }
+        // The saved agenda opened without since=: show what changed since the release last seen. Once only: the
+        // page with since= records this release as seen, so the next visit is quiet.
+        if (!params.has("since") && sinceSuffix()) {
+          window.location.replace(agendaUrl(shown) + sinceSuffix());
+          return;
+        }
+        if (RELEASE) { writeSeen(RELEASE); }
+        enhanceChanges(page, shown);
+      } else {
         // A shared link: offer to adopt it, never overwrite the saved agenda silently.
         var notice = page.querySelector("[data-agenda-adopt]");
         if (notice) {
