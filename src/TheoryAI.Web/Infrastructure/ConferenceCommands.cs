@@ -42,15 +42,15 @@ public static class ConferenceCommands
     /// <summary>
     /// Brings the store up to date and imports the seed into an empty store, then exits: run once before the nodes of a
     /// deployment start (with Conference:SeedOnStart=false). Start-up migration is safe too when nodes start at once
-    /// (EF Core takes a migration lock on both stores and the seed import is one serialized write).
+    /// (on PostgreSQL they take turns under <see cref="TheoryAI.Web.Data.StoreMigrationLock"/>; on Sqlite the file's
+    /// write lock serializes them).
     /// </summary>
     private static async Task<int> MigrateAsync(IServiceProvider services)
     {
         var importer = services.GetRequiredService<SeedImporter>();
         try
         {
-            await importer.MigrateAsync();
-            var outcome = await importer.ImportIfEmptyAsync(services.GetRequiredService<IOptions<ConferenceOptions>>().Value.ResolveSeedFile());
+            var outcome = await importer.MigrateAndImportIfEmptyAsync(services.GetRequiredService<IOptions<ConferenceOptions>>().Value.ResolveSeedFile());
             Console.WriteLine(outcome == SeedOutcome.Imported ? "The store is up to date; the seed was imported." : "The store is up to date.");
             return 0;
         }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using TheoryAI.Web.Data;
@@ -48,6 +49,12 @@ public static class ConferenceSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/Error", "/error/{code:int:range(400,599)?}");
+            // The older pages of /changes, a second route of the page; links to the page itself stay /changes (AddPageRoute
+            // would make the added route the only one links are made from).
+            options.Conventions.AddPageRouteModelConvention("/Changes/Index", page => page.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = TheoryAI.Web.Pages.Changes.IndexModel.PageRoute },
+            }));
         });
         // Links made from pages without a template ("/Speakers/Index") are written as the site's addresses ("/speakers").
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

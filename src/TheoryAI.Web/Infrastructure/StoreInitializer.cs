@@ -22,8 +22,7 @@ public sealed class StoreInitializer(IServiceScopeFactory scopes, IOptions<Confe
         // Program prints the message of a SeedException or StoreStartupException once and exits with 1, no stack trace.
         try
         {
-            await importer.MigrateAsync(cancellationToken);
-            await importer.ImportIfEmptyAsync(options.Value.ResolveSeedFile(), cancellationToken);
+            await importer.MigrateAndImportIfEmptyAsync(options.Value.ResolveSeedFile(), cancellationToken);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {

@@ -187,11 +187,19 @@ public sealed class ProgrammeCacheTests
         var first = await client.GetStringAsync("/changes");
         Assert.Contains("is now “Talk 24”", first);
         Assert.DoesNotContain("is now “Talk 14”", first);
-        Assert.Contains("/changes?page=2", first);
-        var third = await client.GetStringAsync("/changes?page=3");
+        Assert.Contains("href=\"/changes/page/2\"", first);
+        var third = await client.GetStringAsync("/changes/page/3");
         Assert.Contains("is now “Talk 1”", third);
         Assert.Contains("The first published programme.", third);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes?page=9")).StatusCode);
+        Assert.Contains("href=\"/changes/page/2\"", third);
+        Assert.DoesNotContain("/changes/page/4", third);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes/page/9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes/page/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes/page/0")).StatusCode);
+        // The old addresses of the older pages lead to the new ones.
+        var legacy = await site.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/changes?page=3");
+        Assert.Equal(HttpStatusCode.MovedPermanently, legacy.StatusCode);
+        Assert.Equal("/changes/page/3", legacy.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/changes?page=0")).StatusCode);
 
         var feed = XDocument.Parse(await client.GetStringAsync("/changes.atom"));

@@ -16,9 +16,18 @@ public static class TestStore
     public const string Variable = "THEORYAI_TEST_POSTGRES";
     public const string SqliteOnly = "Sqlite";
 
+    /// <summary>The trait value of tests that need the PostgreSQL server (several processes on one store): tests/run
+    /// leaves them out of its Sqlite run and runs them in its PostgreSQL run, where they fail without the server.</summary>
+    public const string PostgresOnly = "Postgres";
+
     public static string? PostgresServer { get; } = ReadServer();
 
     public static bool IsPostgres => PostgresServer is not null;
+
+    /// <summary>The PostgreSQL server of a <see cref="PostgresOnly"/> test; without one the test fails, saying why.</summary>
+    public static string RequirePostgresServer() => PostgresServer
+        ?? throw new InvalidOperationException(
+            $"This test needs a PostgreSQL server: set {Variable} to a connection string without a database (tests/postgres prints one), or leave the test out with --filter \"Store!={PostgresOnly}\".");
 
     /// <summary>The connection string of the store behind this (Sqlite) file name.</summary>
     public static string ConnectionString(string databasePath) => IsPostgres

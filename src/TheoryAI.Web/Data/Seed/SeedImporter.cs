@@ -15,11 +15,50 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger, 
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Applies the migrations; a store made before releases existed gets its programme as release 1.</summary>
+    private bool _holdsMigrationLock;
+
+    /// <summary>
+    /// Applies the migrations; a store made before releases existed gets its programme as release 1. Holds the store's
+    /// migration lock (<see cref="StoreMigrationLock"/>) meanwhile, so processes starting at once migrate one by one.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await using var migrationLock = await LockAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await Releases.EnsureFirstReleaseAsync(db, _clock, cancellationToken);
+    }
+
+    /// <summary>
+    /// Start-up (and the <c>migrate</c> command): migrations, then the seed into an empty store, under one hold of the
+    /// migration lock, so of nodes starting together on an empty store one migrates and imports and the others wait and
+    /// find the programme there.
+    /// </summary>
+    public async Task<SeedOutcome> MigrateAndImportIfEmptyAsync(string seedPath, CancellationToken cancellationToken = default)
+    {
+        await using var migrationLock = await LockAsync(cancellationToken);
+        await MigrateAsync(cancellationToken);
+        return await ImportIfEmptyAsync(seedPath, cancellationToken);
+    }
+
+    /// <summary>Takes the migration lock unless this importer already holds it (then releasing is left to that holder).</summary>
+    private async Task<IAsyncDisposable> LockAsync(CancellationToken cancellationToken)
+    {
+        if (_holdsMigrationLock)
+        {
+            return new Held(null);
+        }
+        var acquired = await StoreMigrationLock.AcquireAsync(db, cancellationToken);
+        _holdsMigrationLock = true;
+        return new Held(async () =>
+        {
+            _holdsMigrationLock = false;
+            await acquired.DisposeAsync();
+        });
+    }
+
+    private sealed class Held(Func<ValueTask>? release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => release?.Invoke() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>Imports the seed when the store holds no event; otherwise changes nothing, so organizers' edits survive.</summary>

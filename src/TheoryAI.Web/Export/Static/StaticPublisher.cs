@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TheoryAI.Web.Data;
+using TheoryAI.Web.Infrastructure;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Static;
@@ -5,19 +9,24 @@ namespace TheoryAI.Web.Export.Static;
 /// <summary>
 /// Writes <see cref="StaticSite"/>'s views into a folder by requesting each from a running site (so a file holds the
 /// bytes the site sends), then the site's static assets (css, js). Each file is replaced atomically; files of views
-/// that no longer exist (a deleted talk) are removed.
+/// that no longer exist (a deleted talk) are removed. With Conference:PathBase set (say /theory-ai) the views are
+/// requested under it, so their links carry it, and the folder is meant to be served at that path: its
+/// programme/index.html is /theory-ai/programme.
 /// </summary>
-public sealed class StaticPublisher(ProgrammeReader reader, IWebHostEnvironment environment, ILogger<StaticPublisher> logger)
+public sealed class StaticPublisher(ProgrammeReader reader, ConferenceDb db, IOptions<ConferenceOptions> options,
+    IWebHostEnvironment environment, ILogger<StaticPublisher> logger)
 {
     public async Task<int> PublishAsync(HttpClient site, string outputFolder, CancellationToken cancellationToken = default)
     {
         var programme = await reader.GetAsync(cancellationToken);
+        var releaseCount = await db.Releases.CountAsync(cancellationToken);
+        var pathBase = options.Value.PathBase ?? "";
         var root = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(root);
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in StaticSite.Paths(programme))
+        foreach (var path in StaticSite.Paths(programme, releaseCount))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, pathBase + path);
             request.Headers.Add(StaticSite.PublishHeader, "1");
             using var response = await site.SendAsync(request, cancellationToken);
             response.EnsureSuccessStatusCode();

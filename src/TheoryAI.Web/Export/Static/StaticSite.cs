@@ -13,10 +13,16 @@ public static class StaticSite
     /// file outlives the minute it was written in.</summary>
     public const string PublishHeader = "X-Static-Publish";
 
-    public static IReadOnlyList<string> Paths(ProgrammeSnapshot programme)
+    /// <param name="programme">The published programme.</param>
+    /// <param name="releaseCount">How many releases there are: /changes lists them a page at a time, and every page is published.</param>
+    public static IReadOnlyList<string> Paths(ProgrammeSnapshot programme, int releaseCount)
     {
         var paths = new List<string> { "/", "/programme", "/speakers", "/venue", "/changes",
             "/calendar.ics", "/changes.atom", "/booklet.pdf", "/schedule.xml", "/schedule.json" };
+        for (var page = 2; (page - 1) * Releases.PageSize < releaseCount; page++)
+        {
+            paths.Add(TheoryAI.Web.Pages.Changes.IndexModel.PathOf(page).TrimStart('~'));
+        }
         foreach (var day in programme.Days)
         {
             paths.Add($"/programme/{day.Slug}");

@@ -1,3 +1,5 @@
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TheoryAI.Tests.Infrastructure;
@@ -9,7 +11,7 @@ namespace TheoryAI.Tests.Export.Static;
 /// <summary>Issue 16 item 3: the visitor-independent views as files under the same addresses.</summary>
 public sealed class StaticPublishTests : IAsyncLifetime
 {
-    private readonly SiteFactory _site = new();
+    private SiteFactory _site = new();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "theoryai-tests", $"static-{Guid.NewGuid():N}");
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -35,7 +37,7 @@ public sealed class StaticPublishTests : IAsyncLifetime
     {
         var programme = await PublishAsync();
         var client = _site.CreateClient();
-        var paths = StaticSite.Paths(programme);
+        var paths = StaticSite.Paths(programme, releaseCount: 1);
 
         Assert.Contains("/talks/2", paths);
         Assert.Contains("/programme/2025-04-09.ics", paths);
@@ -90,5 +92,89 @@ public sealed class StaticPublishTests : IAsyncLifetime
         Assert.DoesNotContain("entry--next", published);
         Assert.Contains("now-next.js", published);
         Assert.Contains(talk.Title, published);
+    }
+
+    [Fact]
+    public async Task Every_page_of_the_changes_is_published_and_its_links_are_files()
+    {
+        // 24 releases after the seed's: 25 in all, three pages of ten.
+        for (var i = 1; i <= 24; i++)
+        {
+            await using (var db = _site.CreateDb())
+            {
+                (await db.Sessions.SingleAsync(s => s.Talk!.Number == 2)).Title = $"Talk {i}";
+                await db.SaveChangesAsync();
+            }
+            await _site.PublishAsync();
+        }
+
+        await PublishAsync();
+
+        Assert.True(File.Exists(Path.Combine(_folder, "changes", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_folder, "changes", "page", "2", "index.html")));
+        var third = await File.ReadAllTextAsync(Path.Combine(_folder, "changes", "page", "3", "index.html"));
+        Assert.Contains("The first published programme.", third);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "changes", "page", "4")));
+        // Every pager link, from every page, is a published file (no query string a static host would ignore).
+        var parser = new HtmlParser();
+        foreach (var page in new[] { "changes/index.html", "changes/page/2/index.html", "changes/page/3/index.html" })
+        {
+            var document = await parser.ParseDocumentAsync(await File.ReadAllTextAsync(Path.Combine(_folder, page)));
+            var links = document.QuerySelectorAll(".pager a").Select(a => a.GetAttribute("href")!).ToList();
+            Assert.NotEmpty(links);
+            foreach (var link in links)
+            {
+                Assert.DoesNotContain("?", link);
+                Assert.True(File.Exists(Path.Combine(_folder, StaticSite.FileOf(link))), $"{page} links to {link}, which was not published");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Under_a_path_base_the_published_pages_link_under_it_to_files_of_the_folder()
+    {
+        await _site.DisposeAsync();
+        _site = new PathBaseSite();
+
+        var programme = await PublishAsync();
+
+        var published = StaticSite.Paths(programme, releaseCount: 1).ToHashSet();
+        var parser = new HtmlParser();
+        var pages = Directory.EnumerateFiles(_folder, "index.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count > 20, $"only {pages.Count} pages published");
+        var checkedLinks = 0;
+        foreach (var page in pages)
+        {
+            var document = await parser.ParseDocumentAsync(await File.ReadAllTextAsync(page));
+            var targets = document.QuerySelectorAll("a[href], link[href], script[src], img[src]")
+                .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+                .Where(t => t.StartsWith('/'));
+            foreach (var target in targets)
+            {
+                var relative = Path.GetRelativePath(_folder, page);
+                Assert.True(target == PathBaseSite.Base || target.StartsWith(PathBaseSite.Base + "/", StringComparison.Ordinal), $"{relative} links to {target}");
+                var path = "/" + target[PathBaseSite.Base.Length..].TrimStart('/').Split('#')[0].Split('?')[0];
+                // The views this folder holds resolve to its files; personal views, search and sign-in stay on the nodes.
+                if (published.Contains(path) || path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal))
+                {
+                    Assert.True(File.Exists(Path.Combine(_folder, StaticSite.FileOf(path))), $"{relative} links to {target}, which is not in the folder");
+                    checkedLinks++;
+                }
+            }
+        }
+        Assert.True(checkedLinks > 100, $"only {checkedLinks} links checked");
+        Assert.True(File.Exists(Path.Combine(_folder, "programme", "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(_folder, PathBaseSite.Base.Trim('/'))));
+    }
+
+    private sealed class PathBaseSite : SiteFactory
+    {
+        public const string Base = "/theoryai";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Conference:PathBase", Base);
+        }
     }
 }
