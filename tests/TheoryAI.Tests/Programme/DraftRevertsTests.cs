@@ -32,7 +32,7 @@ public sealed class DraftRevertsTests : IAsyncLifetime
 
     /// <summary>The draft's content as a release holds it, without what publish decides (SEQUENCE, LAST-MODIFIED) and
     /// the photo (not part of what a release restores).</summary>
-    private static string Content(ProgrammeSnapshot programme)
+    internal static string Content(ProgrammeSnapshot programme)
     {
         var document = ReleaseDocument.From(programme);
         return (document with

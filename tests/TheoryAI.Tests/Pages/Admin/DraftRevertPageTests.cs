@@ -41,24 +41,13 @@ public sealed class DraftRevertPageTests
     private static async Task<string> DraftContentAsync(OrganizerSite site)
     {
         using var db = site.CreateDb();
-        return Content(await ProgrammeReader.LoadAsync(db));
+        return Programme.DraftRevertsTests.Content(await ProgrammeReader.LoadAsync(db));
     }
 
     private static async Task<string> ReleaseContentAsync(OrganizerSite site)
     {
         using var db = site.CreateDb();
-        return Content((await ProgrammeReader.LoadReleaseAsync(db, db.Releases.Max(r => r.Number)))!);
-    }
-
-    private static string Content(ProgrammeSnapshot programme)
-    {
-        var document = ReleaseDocument.From(programme);
-        return (document with
-        {
-            Speakers = document.Speakers.Select(s => s with { PhotoHash = null }).OrderBy(s => s.Id).ToList(),
-            Rooms = document.Rooms.OrderBy(r => r.Id).ToList(),
-            Entries = document.Entries.Select(e => e with { Sequence = 0, LastModifiedUtc = default }).OrderBy(e => e.SessionId).ToList(),
-        }).ToJson();
+        return Programme.DraftRevertsTests.Content((await ProgrammeReader.LoadReleaseAsync(db, db.Releases.Max(r => r.Number)))!);
     }
 
     [Fact]
