@@ -52,7 +52,20 @@ public static class TestStore
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"""DROP DATABASE IF EXISTS "{DatabaseName(databasePath)}" WITH (FORCE)""";
-        command.ExecuteNonQuery();
+        // FORCE may not end a server process of another role on the database (an autovacuum worker, seen once as
+        // 42501): such a process ends by itself within moments, so the drop is tried again a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                Thread.Sleep(500);
+            }
+        }
     }
 
     private static string? ReadServer()
