@@ -24,11 +24,13 @@ public static class ResponseCaching
         services.ConfigureDbContext<ConferenceDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ProgrammeWriteEviction>()));
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(ProgrammeCache.Policy, new ProgrammeCachePolicy());
             // A view of an old programme is never served again (eviction and the generation key see to it); expiry
             // only frees the memory of views nobody asks for.
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
         });
+        // The policy reads singletons from the application's services, so a cache hit never makes a request scope.
+        services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>(
+            (options, application) => options.AddPolicy(ProgrammeCache.Policy, new ProgrammeCachePolicy(application)));
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -205,26 +207,30 @@ public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGe
 /// signed-in person or carrying credentials or the framework's cookies are neither served from nor stored in the
 /// cache, nor is a response that sets a cookie or is not a 200.
 /// </summary>
-internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
+internal sealed class ProgrammeCachePolicy(IServiceProvider application) : IOutputCachePolicy
 {
+    // Resolved on first use: the generation needs the cache store, and the store these options.
+    private ProgrammeSnapshotCache Snapshots => field ??= application.GetRequiredService<ProgrammeSnapshotCache>();
+    private ProgrammeGeneration Generation => field ??= application.GetRequiredService<ProgrammeGeneration>();
+    private TimeProvider Clock => field ??= application.GetRequiredService<TimeProvider>();
+
     internal static readonly TimeSpan Slot = EventMoment.Slot;
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var services = http.RequestServices;
         var now = "all";
         if (!Path.HasExtension(http.Request.Path.Value))
         {
             // The event's dates decide whether pages vary by slot. They are held in memory (kept across evictions, so
             // a hit or a coalesced miss costs no query here); only the first request after start loads them.
-            var ev = services.GetRequiredService<ProgrammeSnapshotCache>().LastEvent
-                ?? (await services.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
-            var clock = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var ev = Snapshots.LastEvent
+                ?? (await http.RequestServices.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
+            var utcNow = Clock.GetUtcNow();
             // Before and after the event pages differ too (after it: "Watch" links, "the workshop is over").
-            now = EventMoment.PhaseOf(ev, clock) switch
+            now = EventMoment.PhaseOf(ev, utcNow) switch
             {
-                EventPhase.During => (clock.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture),
+                EventPhase.During => (utcNow.UtcTicks / Slot.Ticks).ToString(CultureInfo.InvariantCulture),
                 EventPhase.Before => "before",
                 _ => "after",
             };
@@ -245,7 +251,7 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
             ? new StringValues(keys)
             : StringValues.Empty;
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
-        context.CacheVaryByRules.VaryByValues["generation"] = services.GetRequiredService<ProgrammeGeneration>().Value.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["generation"] = Generation.Value.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["now"] = now;
     }
 
@@ -270,6 +276,10 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
     /// </summary>
     internal static bool MayBePersonal(HttpContext http)
     {
+        if (!OrganizerSecurity.CarriesCredential(http))
+        {
+            return false; // nothing to authenticate (OrganizerSecurity skips authentication for such a request)
+        }
         if (http.User.Identity?.IsAuthenticated == true || http.Request.Headers.ContainsKey(HeaderNames.Authorization))
         {
             return true;
