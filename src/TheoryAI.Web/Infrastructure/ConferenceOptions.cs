@@ -32,6 +32,10 @@ public sealed class ConferenceOptions
     /// change of the programme, for nginx or a CDN to serve. Unset: nothing is written.</summary>
     public string? StaticOutput { get; set; }
 
+    /// <summary>Whether requests run on the socket threads, cached views served there without a thread switch
+    /// (<see cref="SocketScheduling"/>). Applies to a node on Sqlite without StaticOutput; false turns it off.</summary>
+    public bool InlineSocketScheduling { get; set; } = true;
+
     public string ResolveSeedFile() =>
         Path.IsPathRooted(SeedFile) ? SeedFile : Path.Combine(AppContext.BaseDirectory, SeedFile);
 }

@@ -27,6 +27,7 @@ public static class ConferenceSetup
             .ValidateOnStart();
 
         services.AddConferenceStore();
+        builder.AddSocketScheduling();
 
         services.AddIdentityCore<IdentityUser>()
             .AddRoles<IdentityRole>()

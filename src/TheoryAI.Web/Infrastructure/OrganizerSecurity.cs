@@ -151,7 +151,8 @@ public static class OrganizerSecurity
     /// </summary>
     public static WebApplication UseOrganizerSecurity(this WebApplication app)
     {
-        app.UseWhen(CarriesCredential, branch => branch.UseAuthentication());
+        // Authentication may read the store (the security stamp): off the socket threads first.
+        app.UseWhen(CarriesCredential, branch => branch.UseThreadPool().UseAuthentication());
         // The key UseAuthentication sets (it set it on the branch only): without it the host would add its own
         // authentication middleware in front of the whole pipeline, for every request.
         ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;

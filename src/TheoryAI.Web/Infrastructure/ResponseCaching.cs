@@ -42,9 +42,11 @@ public static class ResponseCaching
     }
 
     /// <summary>After routing and authentication (the policy reads endpoint metadata and the signed-in user); the
-    /// cache outside compression, so it stores each encoding once and serves it from memory.</summary>
+    /// cache outside compression, so it stores each encoding once and serves it from memory. A hit is served on the
+    /// thread the request came in on; a miss, and everything the cache does not answer, goes on on the thread pool
+    /// (<see cref="SocketScheduling"/>).</summary>
     public static IApplicationBuilder UseProgrammeCaching(this IApplicationBuilder app) =>
-        app.UseOutputCache().UseResponseCompression();
+        app.UseOutputCache().UseThreadPool().UseResponseCompression();
 }
 
 /// <summary>
@@ -224,8 +226,12 @@ internal sealed class ProgrammeCachePolicy(IServiceProvider application) : IOutp
         {
             // The event's dates decide whether pages vary by slot. They are held in memory (kept across evictions, so
             // a hit or a coalesced miss costs no query here); only the first request after start loads them.
-            var ev = Snapshots.LastEvent
-                ?? (await http.RequestServices.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
+            var ev = Snapshots.LastEvent;
+            if (ev is null)
+            {
+                await SocketScheduling.LeaveSocketThreadAsync();
+                ev = (await http.RequestServices.GetRequiredService<ProgrammeReader>().GetAsync(cancellation)).Event;
+            }
             var utcNow = Clock.GetUtcNow();
             // Before and after the event pages differ too (after it: "Watch" links, "the workshop is over").
             now = EventMoment.PhaseOf(ev, utcNow) switch

@@ -22,6 +22,9 @@ public sealed class ChildProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>The process id (the site itself when started as <c>dotnet TheoryAI.Web.dll</c>).</summary>
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
