@@ -86,6 +86,35 @@ public sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until the process answers 200 on /healthz under root; fails the test if it exits or the deadline passes.</summary>
+    public async Task WaitUntilHealthyAsync(Uri root, TimeSpan startDeadline)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + startDeadline;
+        while (true)
+        {
+            Assert.False(HasExited, $"{Name} exited with {(HasExited ? ExitCode : 0)}:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync(new Uri(root, "healthz"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy migrating.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{Name} did not answer /healthz within {startDeadline.TotalSeconds} s:\n{Output}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Ends the process and its children at once (SIGKILL), as a crash or a pulled plug would.</summary>
     public void Kill()
     {

@@ -91,7 +91,7 @@ public sealed class SocketSchedulingTests
                 ["Logging__LogLevel__Default"] = "Warning",
             });
         using var client = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(60) };
-        await WaitUntilHealthyAsync(site, client);
+        await site.WaitUntilHealthyAsync(root, TimeSpan.FromMinutes(2));
 
         var expectedEngines = inline ? Environment.ProcessorCount : Math.Max(1, (int)Math.Round(Environment.ProcessorCount / 30.0));
         Assert.Equal(expectedEngines, SocketEventThreads(site.Id));
@@ -139,27 +139,4 @@ public sealed class SocketSchedulingTests
     private static int SocketEventThreads(int processId) =>
         Directory.GetDirectories($"/proc/{processId}/task")
             .Count(task => File.Exists(Path.Combine(task, "comm")) && File.ReadAllText(Path.Combine(task, "comm")).Trim() == ".NET Sockets");
-
-    private static async Task WaitUntilHealthyAsync(ChildProcess site, HttpClient client)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            Assert.False(site.HasExited, $"the site exited:\n{site.Output}");
-            try
-            {
-                using var response = await client.GetAsync("healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"the site did not answer /healthz within 2 minutes:\n{site.Output}");
-            await Task.Delay(200);
-        }
-    }
 }

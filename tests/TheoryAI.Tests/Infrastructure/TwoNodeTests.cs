@@ -40,7 +40,7 @@ public sealed class TwoNodeTests(ITestOutputHelper log) : IAsyncLifetime
         _nodeBUri = new Uri($"http://127.0.0.1:{portB}/");
         _nodeA = StartSite("node A", "--urls", _nodeAUri.ToString());
         _nodeB = StartSite("node B", "--urls", _nodeBUri.ToString());
-        await Task.WhenAll(WaitUntilHealthyAsync(_nodeA, _nodeAUri), WaitUntilHealthyAsync(_nodeB, _nodeBUri));
+        await Task.WhenAll(_nodeA.WaitUntilHealthyAsync(_nodeAUri, StartDeadline), _nodeB.WaitUntilHealthyAsync(_nodeBUri, StartDeadline));
 
         var addOrganizer = StartSite("add-organizer", "add-organizer", "--email", Organizer);
         Assert.True(await addOrganizer.WaitForExitAsync(StartDeadline) == 0, addOrganizer.Output);
@@ -54,7 +54,7 @@ public sealed class TwoNodeTests(ITestOutputHelper log) : IAsyncLifetime
             ["-p", _nginxFolder.FullName, "-c", config, "-e", Path.Combine(_nginxFolder.FullName, "error.log"), "-g", "daemon off;"],
             _nginxFolder.FullName, new Dictionary<string, string>());
         _processes.Add(nginx);
-        await WaitUntilHealthyAsync(nginx, _nginxUri);
+        await nginx.WaitUntilHealthyAsync(_nginxUri, StartDeadline);
     }
 
     [Fact]
@@ -156,34 +156,6 @@ public sealed class TwoNodeTests(ITestOutputHelper log) : IAsyncLifetime
         });
         _processes.Add(process);
         return process;
-    }
-
-    private static async Task WaitUntilHealthyAsync(ChildProcess process, Uri root)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + StartDeadline;
-        while (true)
-        {
-            Assert.False(process.HasExited, $"{process.Name} exited with {(process.HasExited ? process.ExitCode : 0)}:\n{process.Output}");
-            try
-            {
-                using var response = await client.GetAsync(new Uri(root, "healthz"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy migrating.
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"{process.Name} did not answer /healthz within {StartDeadline.TotalSeconds} s:\n{process.Output}");
-            await Task.Delay(200);
-        }
     }
 
     private static async Task SaveTitleAsync(HttpClient organizer, int sessionId, string title)
