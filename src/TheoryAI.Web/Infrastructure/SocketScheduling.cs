@@ -19,7 +19,8 @@ public static class SocketScheduling
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
     private const string SettingKey = $"{ConferenceOptions.Section}:{nameof(ConferenceOptions.InlineSocketScheduling)}";
 
-    /// <summary>Whether this node runs requests on the socket threads (see the class summary).</summary>
+    /// <summary>Whether this node runs requests on the socket threads (see the class summary). Read from configuration
+    /// before the services are built; an unset or empty setting is the default.</summary>
     public static bool Applies(IConfiguration configuration) =>
         configuration.GetValue(SettingKey, true)
         && ConferenceStore.Provider(configuration) == StoreProvider.Sqlite
@@ -58,7 +59,7 @@ public static class SocketScheduling
 
     private static async Task OnThreadPoolAsync(HttpContext context, RequestDelegate next)
     {
-        await Task.Yield();
+        await LeaveSocketThreadAsync();
         await next(context);
     }
 }
