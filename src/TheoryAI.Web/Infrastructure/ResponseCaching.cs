@@ -63,7 +63,7 @@ public sealed class ProgrammeGeneration(IOutputCacheStore store, ProgrammeSnapsh
     public async Task ChangedAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _value);
-        snapshots.Current = null;
+        snapshots.Invalidate();
         await store.EvictByTagAsync(ProgrammeCache.Tag, cancellationToken);
     }
 }
@@ -167,10 +167,12 @@ public sealed class ProgrammeWriteEviction(IServiceProvider services)
 }
 
 /// <summary>
-/// A writer in another process (<c>seed --replace</c> on a live site) does not pass through this process's saves: the
-/// latest release's number is read once a second (one query a second, whatever the traffic) and a new version evicts.
+/// A writer in another process (<c>seed --replace</c> on a live site, another node) does not pass through this
+/// process's saves: the latest release's number is read once a second (one query a second, whatever the traffic) and,
+/// when it is not the release this process serves, the programme has changed (the cached views are evicted and the
+/// next render reads the store).
 /// </summary>
-public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGeneration generation,
+public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGeneration generation, ProgrammeSnapshotCache snapshots,
     Microsoft.Extensions.Options.IOptions<ConferenceOptions> options, ILogger<ExternalWriterWatch> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -180,18 +182,17 @@ public sealed class ExternalWriterWatch(IServiceScopeFactory scopes, ProgrammeGe
             return;
         }
         using var timer = new PeriodicTimer(options.Value.ExternalWriterCheck);
-        long? seen = null;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var version = await scope.ServiceProvider.GetRequiredService<ProgrammeReader>().GetVersionAsync(stoppingToken);
-                if (seen is not null && version != seen)
+                // Nothing served yet (start-up, or just after a change): the next render reads the store anyway.
+                if (snapshots.Current is { } served && served.Version != version)
                 {
                     await generation.ChangedAsync(stoppingToken);
                 }
-                seen = version;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -5,8 +5,8 @@ namespace TheoryAI.Web.Programme;
 
 /// <summary>
 /// Reads the programme. The public sees only releases: <see cref="GetAsync"/> is the latest release, rebuilt from its
-/// frozen JSON only when a newer release exists (one cheap query asks for the latest number), so every page, feed and
-/// booklet of one release shares one load. Organizers' unpublished edits are <see cref="GetDraftAsync"/>.
+/// frozen JSON only when a newer release exists (one cheap query asks for the latest number, once after each change
+/// this process sees), so every page, feed and booklet of one release shares one load. Organizers' unpublished edits are <see cref="GetDraftAsync"/>.
 /// </summary>
 public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cache)
 {
@@ -21,11 +21,18 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
     /// <summary>The latest release; throws if the store holds none (start-up seeds one).</summary>
     public async Task<ProgrammeSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
+        // Read before the version: a change seen while this call reads leaves what it confirms unconfirmed.
+        var changes = cache.Changes;
+        if (cache.Confirmed is { } confirmed)
+        {
+            return confirmed;
+        }
         var version = await GetVersionAsync(cancellationToken)
             ?? throw new InvalidOperationException("The store holds no published programme: start the site once to import the seed, or run the 'seed' command.");
         var cached = cache.Current;
         if (cached is not null && cached.Version == version)
         {
+            cache.Confirm(cached, changes);
             return cached;
         }
         await cache.Gate.WaitAsync(cancellationToken);
@@ -34,11 +41,13 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             cached = cache.Current;
             if (cached is not null && cached.Version == version)
             {
+                cache.Confirm(cached, changes);
                 return cached;
             }
             var snapshot = await LoadReleaseAsync(db, (int)version, cancellationToken)
                 ?? throw new InvalidOperationException($"Release {version} disappeared while it was read.");
             cache.Current = snapshot;
+            cache.Confirm(snapshot, changes);
             return snapshot;
         }
         finally
@@ -121,8 +130,34 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
 /// <summary>Holds the snapshot of the latest version seen (a singleton).</summary>
 public sealed class ProgrammeSnapshotCache
 {
+    // The store's latest version, once read, is taken as the latest until this process sees a change: its own saves,
+    // or a writer in another process seen by ExternalWriterWatch. So the renders of one release after the first (a
+    // miss the output cache's locking did not coalesce, each new agenda) make no query.
+    private sealed record Confirmation(ProgrammeSnapshot Snapshot, long Changes);
+
+    private long _changes;
+    private volatile Confirmation? _confirmation;
+
     internal SemaphoreSlim Gate { get; } = new(1, 1);
     internal volatile ProgrammeSnapshot? CurrentSnapshot;
+
+    /// <summary>How many changes this process has seen (<see cref="Invalidate"/>).</summary>
+    internal long Changes => Interlocked.Read(ref _changes);
+
+    /// <summary>The snapshot whose version was read as the store's latest with no change seen since; otherwise null.</summary>
+    internal ProgrammeSnapshot? Confirmed => _confirmation is { } c && c.Changes == Changes ? c.Snapshot : null;
+
+    /// <summary>Records that the store's latest version is <paramref name="snapshot"/>'s, as read after
+    /// <paramref name="changesBefore"/> changes.</summary>
+    internal void Confirm(ProgrammeSnapshot snapshot, long changesBefore) =>
+        _confirmation = new Confirmation(snapshot, changesBefore);
+
+    /// <summary>The programme changed: drops the snapshot and what was confirmed.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _changes);
+        Current = null;
+    }
     public ProgrammeSnapshot? Current
     {
         get => CurrentSnapshot;

@@ -128,6 +128,75 @@ public sealed class ProgrammeCacheTests
     }
 
     [Fact]
+    public async Task Views_of_a_release_after_its_first_render_make_no_query_until_a_change()
+    {
+        await using var site = new CountingSiteFactory();
+        var client = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programme")).StatusCode);
+        site.Commands.Reset();
+        // Misses (an agenda nobody asked for yet, another view) render from the release whose number was just read.
+        var agenda = await client.GetAsync("/agenda.ics?talks=3,4");
+        Assert.Equal(HttpStatusCode.OK, agenda.StatusCode);
+        Assert.Null(agenda.Headers.Age);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/speakers")).StatusCode);
+        Assert.Equal(0, site.Commands.Count);
+
+        await using (var db = site.CreateDb())
+        {
+            var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
+            session.Title = "Scaling Limits after the change";
+            await db.SaveChangesAsync();
+            await site.PublishAsync();
+        }
+        site.Commands.Reset();
+        Assert.Contains("Scaling Limits after the change", await client.GetStringAsync("/agenda.ics?talks=2,3,4"));
+        Assert.True(site.Commands.Count > 0);
+    }
+
+    [Fact]
+    public async Task A_release_published_by_another_node_is_served_after_the_check_for_other_writers()
+    {
+        var path = TestFiles.NewDatabasePath();
+        try
+        {
+            await using var nodeA = new SiteFactory(path, ownsDatabase: false);
+            await using var nodeB = new SiteFactory(path, ownsDatabase: false);
+            var onA = nodeA.CreateClient();
+            var onB = nodeB.CreateClient();
+            // Node A serves and caches the seed's release, views rendered from it and a view nobody asked for yet.
+            Assert.Contains("Scaling Limits for Learning: Dynamics and Statics", await onA.GetStringAsync("/talks/2"));
+            Assert.Equal(HttpStatusCode.OK, (await onA.GetAsync("/programme")).StatusCode);
+
+            await using (var db = nodeB.CreateDb())
+            {
+                var session = await db.Sessions.SingleAsync(s => s.Title == "Scaling Limits for Learning: Dynamics and Statics");
+                session.Title = "Scaling Limits published by node B";
+                await db.SaveChangesAsync();
+                await nodeB.PublishAsync();
+            }
+            Assert.Contains("Scaling Limits published by node B", await onB.GetStringAsync("/talks/2"));
+
+            // Node A sees it through its once-a-second read of the release number (no timing asserted: the test waits).
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            string talk, agenda;
+            do
+            {
+                await Task.Delay(200);
+                talk = await onA.GetStringAsync("/talks/2");
+                agenda = await onA.GetStringAsync("/agenda.ics?talks=2,5");
+            }
+            while (!(talk.Contains("Scaling Limits published by node B") && agenda.Contains("Scaling Limits published by node B"))
+                   && DateTime.UtcNow < deadline);
+            Assert.Contains("Scaling Limits published by node B", talk);
+            Assert.Contains("Scaling Limits published by node B", agenda);
+        }
+        finally
+        {
+            TestStore.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task An_edit_evicts_every_cached_view_at_once()
     {
         await using var site = new SiteFactory();

@@ -65,7 +65,7 @@ public sealed class ResponseCachingTests
         foreach (var page in Pages)
         {
             // A render after a change loads the snapshot once (one query per table); a repeat is served from memory,
-            // at most re-reading the version (it is re-read once a second for writers outside the process).
+            // with no query.
             Assert.InRange(workshop[page].Rendered, 1, 12);
             Assert.Equal(workshop[page].Rendered, conference[page].Rendered);
             Assert.InRange(workshop[page].Cached, 0, 1);
