@@ -46,7 +46,6 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             }
             var snapshot = await LoadReleaseAsync(db, (int)version, cancellationToken)
                 ?? throw new InvalidOperationException($"Release {version} disappeared while it was read.");
-            cache.Current = snapshot;
             cache.Confirm(snapshot, changes);
             return snapshot;
         }
@@ -130,45 +129,39 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
 /// <summary>Holds the snapshot of the latest version seen (a singleton).</summary>
 public sealed class ProgrammeSnapshotCache
 {
-    // The store's latest version, once read, is taken as the latest until this process sees a change: its own saves,
-    // or a writer in another process seen by ExternalWriterWatch. So the renders of one release after the first (a
-    // miss the output cache's locking did not coalesce, each new agenda) make no query.
-    private sealed record Confirmation(ProgrammeSnapshot Snapshot, long Changes);
+    // The snapshot and how many changes this process had seen when its version was read as the store's latest. It is
+    // taken as the latest until this process sees a change: its own saves, or a writer in another process seen by
+    // ExternalWriterWatch. So the renders of one release after the first (a miss the output cache's locking did not
+    // coalesce, each new agenda) make no query.
+    private sealed record Entry(ProgrammeSnapshot Snapshot, long Changes);
 
     private long _changes;
-    private volatile Confirmation? _confirmation;
+    private volatile Entry? _entry;
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
-    internal volatile ProgrammeSnapshot? CurrentSnapshot;
 
     /// <summary>How many changes this process has seen (<see cref="Invalidate"/>).</summary>
     internal long Changes => Interlocked.Read(ref _changes);
 
+    /// <summary>The snapshot last read, or null after a change until the next read.</summary>
+    public ProgrammeSnapshot? Current => _entry?.Snapshot;
+
     /// <summary>The snapshot whose version was read as the store's latest with no change seen since; otherwise null.</summary>
-    internal ProgrammeSnapshot? Confirmed => _confirmation is { } c && c.Changes == Changes ? c.Snapshot : null;
+    internal ProgrammeSnapshot? Confirmed => _entry is { } entry && entry.Changes == Changes ? entry.Snapshot : null;
 
     /// <summary>Records that the store's latest version is <paramref name="snapshot"/>'s, as read after
     /// <paramref name="changesBefore"/> changes.</summary>
-    internal void Confirm(ProgrammeSnapshot snapshot, long changesBefore) =>
-        _confirmation = new Confirmation(snapshot, changesBefore);
+    internal void Confirm(ProgrammeSnapshot snapshot, long changesBefore)
+    {
+        _entry = new Entry(snapshot, changesBefore);
+        LastEvent = snapshot.Event;
+    }
 
-    /// <summary>The programme changed: drops the snapshot and what was confirmed.</summary>
+    /// <summary>The programme changed: drops the snapshot.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _changes);
-        Current = null;
-    }
-    public ProgrammeSnapshot? Current
-    {
-        get => CurrentSnapshot;
-        set
-        {
-            CurrentSnapshot = value;
-            if (value is not null)
-            {
-                LastEvent = value.Event;
-            }
-        }
+        _entry = null;
     }
 
     /// <summary>The event as last loaded, kept when the snapshot is dropped: the cache policy decides from its dates

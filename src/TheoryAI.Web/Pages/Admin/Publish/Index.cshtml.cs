@@ -115,12 +115,8 @@ public sealed class IndexModel(ConferenceDb db, ProgrammeReader reader, TimeProv
     {
         var cancellation = HttpContext.RequestAborted;
         var latestNumber = await reader.GetVersionAsync(cancellation);
-        Latest = latestNumber is null ? null : await reader.GetAsync(cancellation);
-        if (Latest is not null && Latest.Version != latestNumber)
-        {
-            // Another node published less than a check for other writers ago: compare with what it published.
-            Latest = await reader.GetReleaseAsync((int)latestNumber!.Value, cancellation);
-        }
+        // The release of that number, even one another node published since this node last read (organizers only).
+        Latest = latestNumber is null ? null : await reader.GetReleaseAsync((int)latestNumber.Value, cancellation);
         NextNumber = (int)(latestNumber ?? 0) + 1;
         var draft = await reader.GetDraftAsync(cancellation);
         DraftVersion = draft.Version;
