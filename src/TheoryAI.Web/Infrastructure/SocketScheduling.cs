@@ -48,13 +48,27 @@ public static class SocketScheduling
     public static IApplicationBuilder UseThreadPool(this IApplicationBuilder app) =>
         app.Use(static (context, next) => Thread.CurrentThread.IsThreadPoolThread ? next(context) : OnThreadPoolAsync(context, next));
 
-    /// <summary>Continues the caller on the thread pool if it runs on another thread (a socket event thread).</summary>
-    public static async ValueTask LeaveSocketThreadAsync()
+    /// <summary>Continues the caller on the thread pool if it runs on another thread (a socket event thread). The
+    /// awaitable itself queues the caller's continuation: an async helper that yielded inside would let its caller go
+    /// on on the socket thread whenever the pool finished the helper before the caller looked at it.</summary>
+    public static ThreadPoolHop LeaveSocketThreadAsync() => default;
+
+    /// <summary>Awaiting it from a thread that is not the thread pool's queues the rest of the method to the pool.</summary>
+    public readonly struct ThreadPoolHop : System.Runtime.CompilerServices.ICriticalNotifyCompletion
     {
-        if (!Thread.CurrentThread.IsThreadPoolThread)
+        public ThreadPoolHop GetAwaiter() => this;
+
+        public bool IsCompleted => Thread.CurrentThread.IsThreadPoolThread;
+
+        public void GetResult()
         {
-            await Task.Yield();
         }
+
+        public void OnCompleted(Action continuation) =>
+            ThreadPool.QueueUserWorkItem(static run => run(), continuation, preferLocal: false);
+
+        public void UnsafeOnCompleted(Action continuation) =>
+            ThreadPool.UnsafeQueueUserWorkItem(static run => run(), continuation, preferLocal: false);
     }
 
     private static async Task OnThreadPoolAsync(HttpContext context, RequestDelegate next)
