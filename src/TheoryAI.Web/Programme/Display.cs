@@ -23,6 +23,17 @@ public static class Display
     public static string ZoneName(TimeZoneInfo zone, DateTime wallClock) =>
         $"{(zone.IsDaylightSavingTime(wallClock) ? zone.DaylightName : zone.StandardName)} ({zone.Id})";
 
+    /// <summary>"45 min", "1 h", "1 h 30 min" (never negative).</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = Math.Max(0, (int)Math.Round(span.TotalMinutes));
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        var inv = CultureInfo.InvariantCulture;
+        return hours == 0 ? $"{rest.ToString(inv)} min"
+            : rest == 0 ? $"{hours.ToString(inv)} h"
+            : $"{hours.ToString(inv)} h {rest.ToString(inv)} min";
+    }
+
     public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string KindLabel(TheoryAI.Web.Data.SessionKind kind) => kind switch

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TheoryAI.Web.Programme;
 
 public enum EventPhase
@@ -85,19 +83,8 @@ public sealed class EventMoment
         Current.Contains(entry) ? "now" : Next.Contains(entry) ? "next" : null;
 
     /// <summary>"in 20 min", "in 1 h 5 min".</summary>
-    public string StartsIn(ProgrammeEntry entry) => "in " + Duration(entry.StartUtc - SlotUtc);
+    public string StartsIn(ProgrammeEntry entry) => "in " + Display.Duration(entry.StartUtc - SlotUtc);
 
     /// <summary>"25 min left".</summary>
-    public string TimeLeft(ProgrammeEntry entry) => Duration(entry.EndUtc - SlotUtc) + " left";
-
-    private static string Duration(TimeSpan span)
-    {
-        var minutes = Math.Max(0, (int)Math.Round(span.TotalMinutes));
-        var hours = minutes / 60;
-        var rest = minutes % 60;
-        var inv = CultureInfo.InvariantCulture;
-        return hours == 0 ? $"{rest.ToString(inv)} min"
-            : rest == 0 ? $"{hours.ToString(inv)} h"
-            : $"{hours.ToString(inv)} h {rest.ToString(inv)} min";
-    }
+    public string TimeLeft(ProgrammeEntry entry) => Display.Duration(entry.EndUtc - SlotUtc) + " left";
 }

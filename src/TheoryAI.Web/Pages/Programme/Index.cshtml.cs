@@ -31,12 +31,19 @@ public sealed class IndexModel(ProgrammeReader reader) : ProgrammePage(reader)
         }
         else if (days != "all" && Moment.TodayDay is { } today)
         {
-            // While the event runs the programme opens on today.
+            // While the event runs the programme opens on today (js/now-next.js brings what is on now into view).
             return RedirectToPage("/Programme/Index", new { date = today.Slug });
         }
         Days = Day is null ? programme.Days : [Day];
+        Grids = Days.ToDictionary(d => d.Date, d => DayGrid.For(d, programme.Rooms));
         return Page();
     }
 
-    public EntryRow Row(ProgrammeEntry entry) => EntryRow.At(entry, Moment);
+    /// <summary>Each shown day's grid (rooms side by side), or null where the day reads as a list.</summary>
+    public IReadOnlyDictionary<DateOnly, DayGrid?> Grids { get; private set; } = new Dictionary<DateOnly, DayGrid?>();
+
+    /// <summary>What is on now, on the page (the row "Jump to now" and the first view go to).</summary>
+    public ProgrammeEntry? NowOnPage => Moment.Current.FirstOrDefault(e => Days.Any(d => d.Date == e.Date));
+
+    public EntryRow Row(ProgrammeEntry entry) => EntryRow.At(entry, Moment, grid: Grids.GetValueOrDefault(entry.Date));
 }
