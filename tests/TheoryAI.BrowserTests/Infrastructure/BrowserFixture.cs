@@ -26,8 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>A site whose clock reads <paramref name="now"/> (e.g. the event's morning), for a test of its own.</summary>
-    internal BrowserFixture(DateTimeOffset? now) => _site = new SiteUnderTest(now);
+    /// <summary>A site whose clock reads <paramref name="now"/> (e.g. the event's morning), seeded from
+    /// <paramref name="seedFile"/> (default: the shipped seed), for a test of its own.</summary>
+    internal BrowserFixture(DateTimeOffset? now, string? seedFile = null) => _site = new SiteUnderTest(now, seedFile);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

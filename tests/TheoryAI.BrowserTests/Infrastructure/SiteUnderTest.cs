@@ -19,8 +19,13 @@ public sealed class SiteUnderTest : WebApplicationFactory<Program>
     private readonly string _databasePath =
         Path.Combine(Path.GetTempPath(), "theoryai-browser-tests", $"{Guid.NewGuid():N}.db");
 
-    public SiteUnderTest(DateTimeOffset? now = null)
+    private readonly string? _seedFile;
+
+    /// <summary>A site whose clock reads <paramref name="now"/>, seeded from <paramref name="seedFile"/> (default:
+    /// the shipped seed).</summary>
+    public SiteUnderTest(DateTimeOffset? now = null, string? seedFile = null)
     {
+        _seedFile = seedFile;
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -41,6 +46,10 @@ public sealed class SiteUnderTest : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Conference", $"Data Source={_databasePath}");
+        if (_seedFile is not null)
+        {
+            builder.UseSetting("Conference:SeedFile", _seedFile);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

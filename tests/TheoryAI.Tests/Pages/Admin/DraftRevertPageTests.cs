@@ -41,13 +41,13 @@ public sealed class DraftRevertPageTests
     private static async Task<string> DraftContentAsync(OrganizerSite site)
     {
         using var db = site.CreateDb();
-        return Programme.DraftRevertsTests.Content(await ProgrammeReader.LoadAsync(db));
+        return TheoryAI.Tests.Programme.DraftRevertsTests.Content(await ProgrammeReader.LoadAsync(db));
     }
 
     private static async Task<string> ReleaseContentAsync(OrganizerSite site)
     {
         using var db = site.CreateDb();
-        return Programme.DraftRevertsTests.Content((await ProgrammeReader.LoadReleaseAsync(db, db.Releases.Max(r => r.Number)))!);
+        return TheoryAI.Tests.Programme.DraftRevertsTests.Content((await ProgrammeReader.LoadReleaseAsync(db, db.Releases.Max(r => r.Number)))!);
     }
 
     [Fact]
