@@ -49,9 +49,11 @@ public sealed class ProgrammeAtAGlanceTests(BrowserFixture browser, ITestOutputH
             var box = (await first.BoundingBoxAsync())!;
             output.WriteLine($"{path} ({scheme}): first entry from {box.Y:0} to {box.Y + box.Height:0} px");
             Assert.True(await first.EvaluateAsync<bool>(FullyInView), $"{path}: the first entry ends at {box.Y + box.Height:0} px, below the {Phone.Height} px screen");
-            // The header is one line; the menu opens from it.
+            // The header is one line: the event's name and the menu, each a line high.
             var header = (await tab.Page.Locator(".site-header").BoundingBoxAsync())!;
+            var menu = (await tab.Page.Locator(".site-menu > summary").BoundingBoxAsync())!;
             Assert.True(header.Height <= 64, $"the header is {header.Height:0} px tall");
+            Assert.True(menu.Height <= 48, $"the menu button is {menu.Height:0} px tall: its word is broken");
         }
     }
 
@@ -108,6 +110,15 @@ public sealed class ProgrammeAtAGlanceTests(BrowserFixture browser, ITestOutputH
         var header = tab.Page.Locator(".day-grid__room").First;
         Assert.True(await header.EvaluateAsync<bool>(FullyInView), "the room header scrolled away");
         await ShootAsync(tab.Page, "programme-grid-laptop");
+
+        // No accessibility violation of any impact on the grid, light and dark.
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await using var checking = await site.OpenAsync(new BrowserNewContextOptions { ViewportSize = Laptop, ColorScheme = scheme, BypassCSP = true });
+            await checking.GoAsync("/programme/2025-04-10");
+            var violations = await Axe.CheckAsync(checking.Page);
+            Assert.True(violations.Count == 0, Axe.Report($"the day grid ({scheme})", violations));
+        }
 
         // A phone keeps the list: one column, every entry as wide as the page.
         await using var phone = await site.OpenAsync(new BrowserNewContextOptions { ViewportSize = Phone });
