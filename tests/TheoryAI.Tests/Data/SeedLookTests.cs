@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
 using TheoryAI.Tests.Infrastructure;
 using TheoryAI.Tests.Pages.Speakers;
 using TheoryAI.Web.Data.Seed;
 using TheoryAI.Web.Programme;
-using SkiaSharp;
 
 namespace TheoryAI.Tests.Data;
 
