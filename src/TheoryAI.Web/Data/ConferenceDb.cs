@@ -24,6 +24,7 @@ public class ConferenceDb(DbContextOptions options, TimeProvider clock)
     public DbSet<TalkSpeaker> TalkSpeakers => Set<TalkSpeaker>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
+    public DbSet<EventImage> EventImages => Set<EventImage>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
     public DbSet<Release> Releases => Set<Release>();
 
@@ -101,7 +102,7 @@ public class ConferenceDb(DbContextOptions options, TimeProvider clock)
             {
                 continue;
             }
-            if (entry.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker or SpeakerPhoto)
+            if (entry.Entity is ConferenceEvent or EventPerson or Day or Room or Session or Talk or TalkSpeaker or Speaker or SpeakerPhoto or EventImage)
             {
                 programmeChanged = true;
             }

@@ -35,6 +35,18 @@ public sealed class ConferenceEvent : IEditable
     public string? CompanionUrl { get; set; }
     /// <summary>How to get to the venue (Markdown), shown on the venue page.</summary>
     public string? DirectionsMarkdown { get; set; }
+    /// <summary>The accent colour, lower-case #rrggbb (<see cref="Programme.AccentColour"/>); null: the site's default.</summary>
+    public string? Accent { get; set; }
+    /// <summary>One line under the name (home page, share image, booklet cover).</summary>
+    public string? Tagline { get; set; }
+    /// <summary>The name where the full one does not fit; null: the name up to a colon.</summary>
+    public string? ShortName { get; set; }
+    /// <summary>The logo (SVG or PNG) by its content hash.</summary>
+    public string? LogoHash { get; set; }
+    public EventImage? Logo { get; set; }
+    /// <summary>The header image (JPEG, PNG or WebP) by its content hash.</summary>
+    public string? HeaderImageHash { get; set; }
+    public EventImage? HeaderImage { get; set; }
     /// <summary>Grows with every saved change to the programme; caches and ETags key on it.</summary>
     public long ProgrammeVersion { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
@@ -151,6 +163,19 @@ public sealed class SpeakerPhoto
     public int Height { get; set; }
     /// <summary>A hash of <see cref="Content"/>: the photo's ETag and the version in its address.</summary>
     public required string Hash { get; set; }
+}
+
+/// <summary>
+/// An image of the event (its logo or header image), kept by content hash apart from the event so reading the
+/// programme never loads image bytes. Rows are never changed or deleted: a release names its images by hash, so the
+/// published logo stays servable while the draft has another, and "discard the draft" can put the old one back.
+/// </summary>
+public sealed class EventImage
+{
+    /// <summary>A hash of <see cref="Content"/> (<see cref="Programme.EventImageRules.HashOf"/>): the key, the ETag and the version in its address.</summary>
+    public required string Hash { get; set; }
+    public required byte[] Content { get; set; }
+    public required string ContentType { get; set; }
 }
 
 public enum ChangeKind

@@ -11,6 +11,7 @@ using TheoryAI.Web.Export.Booklet;
 using TheoryAI.Web.Export.Calendar;
 using TheoryAI.Web.Export.Discovery;
 using TheoryAI.Web.Export.Frab;
+using TheoryAI.Web.Export.Look;
 using TheoryAI.Web.Pages.Speakers;
 using TheoryAI.Web.Programme;
 
@@ -93,6 +94,7 @@ public static class ConferenceSetup
         app.MapFrab();
         app.MapSpeakerPhotos();
         app.MapDiscovery();
+        app.MapLook();
         return app;
     }
 }

@@ -66,8 +66,8 @@ public static class ProgrammeTransferCommands
             return 1;
         }
         var path = Path.GetFullPath(file);
-        await File.WriteAllTextAsync(path, SeedFileWriter.ToYaml(await SeedFileWriter.FromStoreAsync(db)));
-        await output.WriteLineAsync($"Wrote the programme to {path}.");
+        var written = await SeedFileWriter.WriteAsync(db, path);
+        await output.WriteLineAsync($"Wrote the programme to {path}" + (written.Count > 1 ? $" and its images to {string.Join(", ", written.Skip(1).Select(Path.GetFileName))}." : "."));
         return 0;
     }
 

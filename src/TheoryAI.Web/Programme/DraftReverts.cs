@@ -229,6 +229,12 @@ public static class DraftReverts
         e.CompanionName = ev.CompanionName;
         e.CompanionUrl = ev.CompanionUrl;
         e.DirectionsMarkdown = ev.DirectionsMarkdown;
+        // Images are never deleted from the store, so the release's are still there by their hash.
+        e.Accent = ev.Look?.Accent;
+        e.Tagline = ev.Look?.Tagline;
+        e.ShortName = ev.Look?.ShortName;
+        e.LogoHash = ev.Look?.Logo?.Hash;
+        e.HeaderImageHash = ev.Look?.HeaderImage?.Hash;
         foreach (var (role, people) in new[] { (EventRole.Organizer, ev.Organizers), (EventRole.AdvisoryCommittee, ev.AdvisoryCommittee) })
         {
             var rows = draft.People.Where(p => p.Role == role).OrderBy(p => p.Position).ThenBy(p => p.Id).ToList();

@@ -90,6 +90,10 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             .Select(s => new SpeakerInfo(s.Id, s.Slug, s.Name, s.Affiliation, s.HomepageUrl, s.BioMarkdown, s.PhotoHash))
             .ToList();
         var sessions = await db.Sessions.AsNoTracking().ToListAsync(cancellationToken);
+        // The images' media types only, never their bytes; no query when the event has none.
+        var images = ev.LogoHash is null && ev.HeaderImageHash is null ? []
+            : await db.EventImages.AsNoTracking().Where(i => i.Hash == ev.LogoHash || i.Hash == ev.HeaderImageHash)
+                .Select(i => new EventImageInfo(i.Hash, i.ContentType)).ToListAsync(cancellationToken);
         var talks = await db.Talks.AsNoTracking().ToListAsync(cancellationToken);
         var talkSpeakers = await db.TalkSpeakers.AsNoTracking().ToListAsync(cancellationToken);
         if (transaction is not null)
@@ -104,6 +108,8 @@ public sealed class ProgrammeReader(ConferenceDb db, ProgrammeSnapshotCache cach
             people.Where(p => p.Role == EventRole.AdvisoryCommittee).Select(p => new PersonInfo(p.Name, p.Affiliation)).ToList())
         {
             DirectionsMarkdown = ev.DirectionsMarkdown,
+            Look = EventLook.Create(ev.Name, ev.Accent, ev.Tagline, ev.ShortName,
+                images.FirstOrDefault(i => i.Hash == ev.LogoHash), images.FirstOrDefault(i => i.Hash == ev.HeaderImageHash)),
         };
 
         var roomsById = rooms.ToDictionary(r => r.Id);

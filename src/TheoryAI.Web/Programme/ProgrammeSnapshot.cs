@@ -88,6 +88,15 @@ public sealed record EventInfo(
     /// <summary>How to get to the venue (Markdown), as organizers wrote it.</summary>
     public string? DirectionsMarkdown { get; init; }
 
+    private EventLook? _look;
+
+    /// <summary>The event's look: accent, tagline, short name, logo and header image (defaults until organizers set them).</summary>
+    public EventLook Look
+    {
+        get => _look ??= EventLook.Create(Name);
+        init => _look = value;
+    }
+
     /// <summary>OpenStreetMap's search for the address (a plain link: no map script on the site).</summary>
     public string? MapUrl => string.IsNullOrWhiteSpace(Address) ? null
         : "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(VenueWithAddress);

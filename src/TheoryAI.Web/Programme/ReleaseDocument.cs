@@ -24,7 +24,11 @@ public sealed record ReleaseDocument(
 
     public sealed record EventPart(string Name, DateOnly StartDate, DateOnly EndDate, string TimeZoneId, string Venue,
         string? Address, string? Host, string? Url, string? DescriptionMarkdown, string? CompanionName, string? CompanionUrl,
-        IReadOnlyList<PersonInfo> Organizers, IReadOnlyList<PersonInfo> AdvisoryCommittee, string? DirectionsMarkdown = null);
+        IReadOnlyList<PersonInfo> Organizers, IReadOnlyList<PersonInfo> AdvisoryCommittee, string? DirectionsMarkdown = null,
+        LookPart? Look = null);
+
+    /// <summary>The event's look as organizers set it (releases made before it existed have none: the defaults).</summary>
+    public sealed record LookPart(string? Accent, string? Tagline, string? ShortName, EventImageInfo? Logo, EventImageInfo? HeaderImage);
 
     public sealed record TalkPart(int Number, string? Type, string? AbstractMarkdown, string? RecordingUrl, IReadOnlyList<int> SpeakerIds);
 
@@ -36,7 +40,8 @@ public sealed record ReleaseDocument(
         var ev = programme.Event;
         return new ReleaseDocument(
             new EventPart(ev.Name, ev.StartDate, ev.EndDate, ev.TimeZoneId, ev.Venue, ev.Address, ev.Host, ev.Url,
-                ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl, ev.Organizers, ev.AdvisoryCommittee, ev.DirectionsMarkdown),
+                ev.DescriptionMarkdown, ev.CompanionName, ev.CompanionUrl, ev.Organizers, ev.AdvisoryCommittee, ev.DirectionsMarkdown,
+                new LookPart(ev.Look.Accent, ev.Look.Tagline, ev.Look.ConfiguredShortName, ev.Look.Logo, ev.Look.HeaderImage)),
             programme.Rooms, programme.Days.Select(d => new DayInfo(d.Date, d.Title)).ToList(), programme.Speakers,
             programme.Entries.Select(e => new EntryPart(e.SessionId, e.Kind, e.Title, e.Start, e.End, e.Room?.Id,
                 e.Talk is { } t ? new TalkPart(t.Number, t.Type, t.AbstractMarkdown, t.RecordingUrl, t.Speakers.Select(s => s.Id).ToList()) : null,
@@ -56,6 +61,7 @@ public sealed record ReleaseDocument(
             Event.Url, Event.DescriptionMarkdown, Event.CompanionName, Event.CompanionUrl, Event.Organizers, Event.AdvisoryCommittee)
         {
             DirectionsMarkdown = Event.DirectionsMarkdown,
+            Look = EventLook.Create(Event.Name, Event.Look?.Accent, Event.Look?.Tagline, Event.Look?.ShortName, Event.Look?.Logo, Event.Look?.HeaderImage),
         };
         var rooms = Rooms.ToDictionary(r => r.Id);
         var speakers = Speakers.ToDictionary(s => s.Id);

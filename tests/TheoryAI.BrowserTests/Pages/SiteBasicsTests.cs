@@ -35,7 +35,7 @@ public sealed class SiteBasicsTests(BrowserFixture browser)
         var page = tab.Page;
 
         var icon = await page.GetAttributeAsync("link[rel=icon]", "href");
-        Assert.Equal("/favicon.svg", icon);
+        Assert.StartsWith("/favicon.svg?v=", icon);
         var response = await page.APIRequest.GetAsync(icon!);
         Assert.Equal(200, response.Status);
         Assert.StartsWith("image/svg+xml", response.Headers["content-type"]);

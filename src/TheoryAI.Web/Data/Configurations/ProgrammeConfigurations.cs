@@ -17,6 +17,11 @@ internal sealed class ConferenceEventConfiguration : IEntityTypeConfiguration<Co
         e.Property(x => x.CompanionName).HasMaxLength(200);
         e.Property(x => x.CompanionUrl).HasMaxLength(500);
         e.Property(x => x.DirectionsMarkdown).HasMaxLength(5000);
+        e.Property(x => x.Accent).HasMaxLength(7);
+        e.Property(x => x.Tagline).HasMaxLength(140);
+        e.Property(x => x.ShortName).HasMaxLength(60);
+        e.HasOne(x => x.Logo).WithMany().HasForeignKey(x => x.LogoHash).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.HeaderImage).WithMany().HasForeignKey(x => x.HeaderImageHash).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         e.HasMany(x => x.People).WithOne().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -108,6 +113,17 @@ internal sealed class SpeakerPhotoConfiguration : IEntityTypeConfiguration<Speak
         e.HasKey(x => x.SpeakerId);
         e.Property(x => x.ContentType).HasMaxLength(50);
         e.Property(x => x.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class EventImageConfiguration : IEntityTypeConfiguration<EventImage>
+{
+    public void Configure(EntityTypeBuilder<EventImage> e)
+    {
+        e.ToTable("EventImages");
+        e.HasKey(x => x.Hash);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.ContentType).HasMaxLength(50);
     }
 }
 

@@ -266,6 +266,10 @@ namespace TheoryAI.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -292,8 +296,14 @@ namespace TheoryAI.Web.Data.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeaderImageHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Host")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -304,7 +314,15 @@ namespace TheoryAI.Web.Data.Migrations
                     b.Property<long>("ProgrammeVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -322,6 +340,10 @@ namespace TheoryAI.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeaderImageHash");
+
+                    b.HasIndex("LogoHash");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -345,6 +367,26 @@ namespace TheoryAI.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Days");
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.EventImage", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("EventImages", (string)null);
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.EventPerson", b =>
@@ -682,6 +724,23 @@ namespace TheoryAI.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.ConferenceEvent", b =>
+                {
+                    b.HasOne("TheoryAI.Web.Data.EventImage", "HeaderImage")
+                        .WithMany()
+                        .HasForeignKey("HeaderImageHash")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TheoryAI.Web.Data.EventImage", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoHash")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HeaderImage");
+
+                    b.Navigation("Logo");
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.EventPerson", b =>

@@ -25,6 +25,14 @@ public sealed class SeedEvent
     public SeedCompanion? Companion { get; set; }
     public string? Description { get; set; }
     public string? Directions { get; set; }
+    /// <summary>#rrggbb, with 4.5:1 against white and the header's grey.</summary>
+    public string? Accent { get; set; }
+    public string? Tagline { get; set; }
+    public string? ShortName { get; set; }
+    /// <summary>An SVG or PNG file, relative to the seed file's folder.</summary>
+    public string? Logo { get; set; }
+    /// <summary>A JPEG, PNG or WebP file, relative to the seed file's folder.</summary>
+    public string? HeaderImage { get; set; }
     public List<SeedPerson> Organizers { get; set; } = [];
     public List<SeedPerson> AdvisoryCommittee { get; set; } = [];
 }

@@ -26,10 +26,46 @@ public static class SeedFileWriter
     public static string ToYaml(SeedFile file) =>
         "# Programme exported in the seed file format (seed-data/SCHEMA.md).\n" + Yaml.Serialize(file);
 
-    /// <summary>Reads the whole programme of the store (event, people, rooms, speakers, days, entries) in seed form.</summary>
-    public static async Task<SeedFile> FromStoreAsync(ConferenceDb db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the programme as a seed file at <paramref name="yamlPath"/> and the event's images beside it
+    /// ("programme-logo.svg", "programme-header-image.jpg" for "programme.yaml"), under the names the file gives them,
+    /// so importing the written file gives the same programme and the same image bytes.
+    /// </summary>
+    /// <returns>The files written, the seed file first.</returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(ConferenceDb db, string yamlPath, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(yamlPath))!;
+        var prefix = Path.GetFileNameWithoutExtension(yamlPath) + "-";
+        var file = await FromStoreAsync(db, prefix, cancellationToken);
+        var written = new List<string> { Path.GetFullPath(yamlPath) };
+        await File.WriteAllTextAsync(yamlPath, ToYaml(file), cancellationToken);
+        foreach (var (name, hash) in new[] { (file.Event!.Logo, await HashAsync(db, e => e.LogoHash, cancellationToken)),
+                                             (file.Event.HeaderImage, await HashAsync(db, e => e.HeaderImageHash, cancellationToken)) })
+        {
+            if (name is null || hash is null)
+            {
+                continue;
+            }
+            var content = await db.EventImages.AsNoTracking().Where(i => i.Hash == hash).Select(i => i.Content).SingleAsync(cancellationToken);
+            var path = Path.Combine(folder, name);
+            await File.WriteAllBytesAsync(path, content, cancellationToken);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    private static Task<string?> HashAsync(ConferenceDb db, System.Linq.Expressions.Expression<Func<ConferenceEvent, string?>> hash, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Select(hash).SingleAsync(cancellationToken);
+
+    /// <summary>Reads the whole programme of the store (event, people, rooms, speakers, days, entries) in seed form;
+    /// the event's images are named "{imagePrefix}logo.svg" and so on (<see cref="WriteAsync"/> writes them).</summary>
+    public static async Task<SeedFile> FromStoreAsync(ConferenceDb db, string imagePrefix = "", CancellationToken cancellationToken = default)
     {
         var ev = await db.Events.AsNoTracking().Include(e => e.People).SingleAsync(cancellationToken);
+        var imageTypes = await db.EventImages.AsNoTracking().Where(i => i.Hash == ev.LogoHash || i.Hash == ev.HeaderImageHash)
+            .ToDictionaryAsync(i => i.Hash, i => i.ContentType, cancellationToken);
+        string? ImageName(string? hash, string name) => hash is null ? null
+            : $"{imagePrefix}{name}.{Programme.EventImageRules.ExtensionOf(imageTypes[hash])}";
         var rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
         var speakers = await db.Speakers.AsNoTracking().OrderBy(s => s.Slug).ToListAsync(cancellationToken);
         var days = await db.Days.AsNoTracking().OrderBy(d => d.Date).ToListAsync(cancellationToken);
@@ -54,6 +90,11 @@ public static class SeedFileWriter
                 Companion = ev.CompanionName is null && ev.CompanionUrl is null ? null : new SeedCompanion { Name = ev.CompanionName, Url = ev.CompanionUrl },
                 Description = ev.DescriptionMarkdown,
                 Directions = ev.DirectionsMarkdown,
+                Accent = ev.Accent,
+                Tagline = ev.Tagline,
+                ShortName = ev.ShortName,
+                Logo = ImageName(ev.LogoHash, "logo"),
+                HeaderImage = ImageName(ev.HeaderImageHash, "header-image"),
                 Organizers = People(ev, EventRole.Organizer),
                 AdvisoryCommittee = People(ev, EventRole.AdvisoryCommittee),
             },

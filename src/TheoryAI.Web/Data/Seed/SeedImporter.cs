@@ -194,6 +194,16 @@ public sealed class SeedImporter(ConferenceDb db, ILogger<SeedImporter> logger, 
 
     private async Task AddAsync(SeedProgramme programme, CancellationToken cancellationToken)
     {
+        // Images are kept by content hash and never deleted: one the store already holds is referred to, not added again.
+        var ev = programme.Event;
+        foreach (var image in new[] { ev.Logo, ev.HeaderImage }.OfType<EventImage>().Distinct())
+        {
+            if (await db.EventImages.AnyAsync(i => i.Hash == image.Hash, cancellationToken))
+            {
+                ev.Logo = ReferenceEquals(ev.Logo, image) ? null : ev.Logo;
+                ev.HeaderImage = ReferenceEquals(ev.HeaderImage, image) ? null : ev.HeaderImage;
+            }
+        }
         db.Events.Add(programme.Event);
         db.Days.AddRange(programme.Days);
         db.Rooms.AddRange(programme.Rooms);

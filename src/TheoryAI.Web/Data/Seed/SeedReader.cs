@@ -33,10 +33,13 @@ public static class SeedReader
         {
             throw new SeedException([new SeedProblem(path, "(file)", "(file)", $"cannot be read: {ex.Message}")]);
         }
-        return Parse(text, fileName);
+        return Parse(text, fileName, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static SeedProgramme Parse(string yaml, string fileName)
+    /// <param name="yaml">The seed file's text.</param>
+    /// <param name="fileName">Its name, for the messages.</param>
+    /// <param name="folder">Its folder, where the logo and header image files are; without one, naming an image is refused.</param>
+    public static SeedProgramme Parse(string yaml, string fileName, string? folder = null)
     {
         SeedFile? file;
         try
@@ -48,10 +51,10 @@ public static class SeedReader
             var reason = ex.InnerException?.Message ?? ex.Message;
             throw new SeedException([new SeedProblem(fileName, $"line {ex.Start.Line}, column {ex.Start.Column}", "(syntax)", reason)]);
         }
-        return new Validation(fileName).Check(file ?? new SeedFile());
+        return new Validation(fileName, folder).Check(file ?? new SeedFile());
     }
 
-    private sealed class Validation(string fileName)
+    private sealed class Validation(string fileName, string? folder)
     {
         private readonly List<SeedProblem> _problems = [];
 
@@ -100,6 +103,74 @@ public static class SeedReader
                 return null;
             }
             return uri.ToString();
+        }
+
+        /// <summary>The accent through <see cref="AccentColour"/>: a #rrggbb colour that passes the contrast rule.</summary>
+        private string? Accent(string entry, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            if (AccentColour.Problem(value) is { } problem)
+            {
+                Problem(entry, "accent", problem);
+                return null;
+            }
+            return AccentColour.Normalise(value);
+        }
+
+        /// <summary>Optional one-line text: a line break is refused (it would not show), as is text over the limit.</summary>
+        private string? OneLine(string entry, string field, string? value, int maxLength)
+        {
+            if (value is not null && value.Trim().Contains('\n', StringComparison.Ordinal))
+            {
+                Problem(entry, field, "is one line: remove the line break");
+                return null;
+            }
+            var text = Text(entry, field, value);
+            if (text is not null && text.Length > maxLength)
+            {
+                Problem(entry, field, $"is {text.Length} characters long; at most {maxLength}");
+            }
+            return text;
+        }
+
+        /// <summary>An image file beside the seed file, checked by <see cref="EventImageRules"/>.</summary>
+        private EventImage? Image(string entry, string field, string? value, EventImageKind kind)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+            if (folder is null)
+            {
+                Problem(entry, field, $"'{value}' is a file beside the seed file, but this seed text has no folder");
+                return null;
+            }
+            var path = Path.GetFullPath(Path.Combine(folder, value.Trim()));
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                Problem(entry, field, $"file '{value.Trim()}' not found beside {fileName} (paths are relative to the seed file's folder)");
+                return null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Problem(entry, field, $"file '{value.Trim()}' cannot be read: {ex.Message}");
+                return null;
+            }
+            var (image, problem) = EventImageRules.Check(kind, bytes);
+            if (problem is not null)
+            {
+                Problem(entry, field, $"'{value.Trim()}': {problem}");
+                return null;
+            }
+            return new EventImage { Hash = image!.Hash, Content = image.Content, ContentType = image.MediaType };
         }
 
         private DateOnly? Date(string entry, string field, string? value)
@@ -167,6 +238,15 @@ public static class SeedReader
                 zoneId = null;
             }
             var venue = Required(entry, "venue", seed.Venue, 200);
+            var accent = Accent(entry, seed.Accent);
+            var tagline = OneLine(entry, "tagline", seed.Tagline, 140);
+            var shortName = OneLine(entry, "shortName", seed.ShortName, 60);
+            var logo = Image(entry, "logo", seed.Logo, EventImageKind.Logo);
+            var headerImage = Image(entry, "headerImage", seed.HeaderImage, EventImageKind.HeaderImage);
+            if (logo is not null && headerImage is not null && logo.Hash == headerImage.Hash)
+            {
+                headerImage = logo; // one row for the same bytes
+            }
             if (name is null || start is null || end is null || zoneId is null || venue is null)
             {
                 return null;
@@ -185,6 +265,13 @@ public static class SeedReader
                 DirectionsMarkdown = Text(entry, "directions", seed.Directions, multiLine: true),
                 CompanionName = Text(entry, "companion.name", seed.Companion?.Name),
                 CompanionUrl = OptionalUrl(entry, "companion.url", seed.Companion?.Url),
+                Accent = accent,
+                Tagline = tagline,
+                ShortName = shortName,
+                Logo = logo,
+                LogoHash = logo?.Hash,
+                HeaderImage = headerImage,
+                HeaderImageHash = headerImage?.Hash,
                 ProgrammeVersion = 1,
             };
             AddPeople(ev, seed.Organizers, EventRole.Organizer, "organizers");

@@ -21,7 +21,7 @@ public static class BookletEndpoints
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, ProgrammeReader reader, BookletRenderer renderer,
-        string? paper, CancellationToken cancellationToken)
+        TheoryAI.Web.Data.ConferenceDb db, string? paper, CancellationToken cancellationToken)
     {
         if (!BookletRequest.TryParse(paper, http.Request.Query[AgendaSelection.QueryKey], out var request, out var error))
         {
@@ -39,10 +39,11 @@ public static class BookletEndpoints
         // The output cache renders each booklet once per programme version (one render for concurrent requests);
         // different booklets render one at a time, leaving the other core to serving pages.
         byte[] pdf;
+        var logo = await Look.LookEndpoints.PngLogoAsync(db, programme.Event.Look, cancellationToken);
         await RenderGate.WaitAsync(cancellationToken);
         try
         {
-            pdf = renderer.Render(programme, options);
+            pdf = renderer.Render(programme, options, logo);
         }
         finally
         {

@@ -36,20 +36,24 @@ public sealed partial class BookletRenderer
     private static readonly TextStyle Heading2 = new(13, Bold: true, Color: Ink);
     private static readonly TextStyle Kicker = new(8, Bold: true, Color: Accent);
 
-    public byte[] Render(ProgrammeSnapshot programme, BookletOptions options)
+    /// <param name="programme">The programme.</param>
+    /// <param name="options">Paper and selection.</param>
+    /// <param name="logoPng">The event's logo when it is a PNG, for the cover (an SVG logo is left out: see
+    /// <see cref="Look.ShareImage"/>).</param>
+    public byte[] Render(ProgrammeSnapshot programme, BookletOptions options, byte[]? logoPng = null)
     {
         BookletFonts.Register();
         // Two passes: the first finds where every page reference points and how many pages there are; the second,
         // tagged, draws page by page in reading order with those numbers known (the structure builder of a tagged
         // PDF cannot go back to an earlier page). Both lay out the same blocks, so they paginate alike.
-        var (_, pagination) = Pass(programme, options, known: null);
-        var (document, _) = Pass(programme, options, pagination);
+        var (_, pagination) = Pass(programme, options, logoPng, known: null);
+        var (document, _) = Pass(programme, options, logoPng, pagination);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return Stabilize(output.ToArray(), Identity(programme, options));
     }
 
-    private static (PdfDocument Document, Pagination Pagination) Pass(ProgrammeSnapshot programme, BookletOptions options, Pagination? known)
+    private static (PdfDocument Document, Pagination Pagination) Pass(ProgrammeSnapshot programme, BookletOptions options, byte[]? logoPng, Pagination? known)
     {
         var document = new PdfDocument();
         document.Options.CompressContentStreams = false;
@@ -77,7 +81,7 @@ public sealed partial class BookletRenderer
             Known = known,
             Decorate = Decorate,
         };
-        new Composer(programme, options, flow, document).Compose();
+        new Composer(programme, options, flow, document, logoPng).Compose();
         flow.Finish(Decorate);
         return (document, flow.Pagination);
     }
@@ -177,7 +181,7 @@ public sealed partial class BookletRenderer
     }
 
     /// <summary>Lays out one booklet: holds the selection and the outline entries while the sections are poured.</summary>
-    private sealed class Composer(ProgrammeSnapshot programme, BookletOptions options, PageFlow flow, PdfDocument document)
+    private sealed class Composer(ProgrammeSnapshot programme, BookletOptions options, PageFlow flow, PdfDocument document, byte[]? logoPng)
     {
         private readonly MarkdownLayout _markdown = new(MarkdownRenderer.Pipeline, Body, Link);
         private readonly Dictionary<DateOnly, PdfOutline> _dayOutlines = [];
@@ -220,15 +224,27 @@ public sealed partial class BookletRenderer
             var geometry = flow.Geometry;
             var width = geometry.Content.Width;
             var white = XColors.White;
+            // The band takes the event's accent (white text on it passes 4.5:1: the accent's own rule), the rule under
+            // it the lighter shade dark mode uses.
+            var look = Event.Look;
+            var band = Colour(look.Accent);
+            var bandRule = Colour(look.AccentOnDark);
+            using var logo = LogoImage();
+            var logoSize = logo is null ? new XSize(0, 0) : Fit(logo, maxWidth: 150, maxHeight: 54);
             var titleBlocks = new List<Block>
             {
-                new Paragraph(options.IsPersonal ? "PERSONAL PROGRAMME" : "PROGRAMME", new TextStyle(9, Bold: true, Color: XColor.FromArgb(0xbf, 0xd3, 0xee))) { SpaceAfter = 10 },
-                new Paragraph(Event.Name, new TextStyle(28, Bold: true, Color: white)) { LineSpacing = 1.25, SpaceAfter = 14 },
-                new Paragraph(Display.DateRange(Event.StartDate, Event.EndDate), new TextStyle(14, Color: white)),
-                new Paragraph(Event.Venue, new TextStyle(11, Color: XColor.FromArgb(0xdd, 0xe7, 0xf4))) { SpaceBefore = 2 },
+                new Paragraph(options.IsPersonal ? "PERSONAL PROGRAMME" : "PROGRAMME", new TextStyle(9, Bold: true, Color: white)) { SpaceAfter = 10 },
+                new Paragraph(Event.Name, new TextStyle(28, Bold: true, Color: white)) { LineSpacing = 1.25, SpaceAfter = look.Tagline is null ? 14 : 6 },
             };
+            if (look.Tagline is { } tagline)
+            {
+                titleBlocks.Add(new Paragraph(tagline, new TextStyle(13, Italic: true, Color: white)) { LineSpacing = 1.3, SpaceAfter = 14 });
+            }
+            titleBlocks.Add(new Paragraph(Display.DateRange(Event.StartDate, Event.EndDate), new TextStyle(14, Color: white)));
+            titleBlocks.Add(new Paragraph(Event.Venue, new TextStyle(11, Color: white)) { SpaceBefore = 2 });
             var title = new Stack(flow.Context, titleBlocks, width);
-            var bandHeight = geometry.Top + 60 + title.Height + 48;
+            var titleTop = geometry.Top + 60 + (logo is null ? 0 : logoSize.Height + 24);
+            var bandHeight = titleTop + title.Height + 48;
             var details = new List<Block>();
             void Detail(string label, string? value, Link? link = null)
             {
@@ -258,10 +274,18 @@ public sealed partial class BookletRenderer
             {
                 ctx.Artifact(() =>
                 {
-                    ctx.Graphics.DrawRectangle(new XSolidBrush(Accent), 0, 0, geometry.Width, bandHeight);
-                    ctx.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0x3f, 0x7c, 0xc4)), 0, bandHeight, geometry.Width, 5);
+                    ctx.Graphics.DrawRectangle(new XSolidBrush(band), 0, 0, geometry.Width, bandHeight);
+                    ctx.Graphics.DrawRectangle(new XSolidBrush(bandRule), 0, bandHeight, geometry.Width, 5);
+                    if (logo is not null)
+                    {
+                        // On a white plate, so a logo drawn for light backgrounds reads on any accent.
+                        const double pad = 8;
+                        var y = geometry.Top + 60 - pad;
+                        ctx.Graphics.DrawRoundedRectangle(XBrushes.White, area.X - pad, y, logoSize.Width + 2 * pad, logoSize.Height + 2 * pad, 6, 6);
+                        ctx.Graphics.DrawImage(logo, area.X, y + pad, logoSize.Width, logoSize.Height);
+                    }
                 });
-                title.Draw(ctx, area.X, geometry.Top + 60);
+                title.Draw(ctx, area.X, titleTop);
                 detailStack.Draw(ctx, area.X, bandHeight + 24);
             }));
             var changed = programme.Entries.Count > 0 ? programme.Entries.Max(e => e.LastModifiedUtc) : (DateTime?)null;
@@ -272,6 +296,32 @@ public sealed partial class BookletRenderer
             });
             Outline("Cover", page);
         }
+
+        private XImage? LogoImage()
+        {
+            if (logoPng is null)
+            {
+                return null;
+            }
+            try
+            {
+                return XImage.FromStream(new MemoryStream(logoPng, writable: false));
+            }
+            catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
+            {
+                // A PNG PDFsharp cannot read (the site read it): the cover goes without it rather than failing.
+                return null;
+            }
+        }
+
+        private static XSize Fit(XImage image, double maxWidth, double maxHeight)
+        {
+            var scale = Math.Min(maxWidth / image.PointWidth, maxHeight / image.PointHeight);
+            return new XSize(image.PointWidth * scale, image.PointHeight * scale);
+        }
+
+        private static XColor Colour(string hex) => XColor.FromArgb(
+            Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
 
         private void About()
         {

@@ -1,3 +1,4 @@
+using TheoryAI.Web.Export.Look;
 using TheoryAI.Web.Programme;
 
 namespace TheoryAI.Web.Export.Static;
@@ -18,7 +19,17 @@ public static class StaticSite
     public static IReadOnlyList<string> Paths(ProgrammeSnapshot programme, int releaseCount)
     {
         var paths = new List<string> { "/", "/programme", "/speakers", "/venue", "/changes",
-            "/calendar.ics", "/changes.atom", "/booklet.pdf", "/schedule.xml", "/schedule.json" };
+            "/calendar.ics", "/changes.atom", "/booklet.pdf", "/schedule.xml", "/schedule.json",
+            LookEndpoints.ThemePath, LookEndpoints.FaviconPath, LookEndpoints.TouchIconPath, LookEndpoints.ShareImagePath };
+        // The event's images under their extension, so a static host sends them with the right type.
+        if (programme.Event.Look.Logo is { } logo)
+        {
+            paths.Add(LookEndpoints.LogoPath(logo));
+        }
+        if (programme.Event.Look.HeaderImage is { } headerImage)
+        {
+            paths.Add(LookEndpoints.HeaderImagePath(headerImage));
+        }
         for (var page = 2; (page - 1) * Releases.PageSize < releaseCount; page++)
         {
             paths.Add(TheoryAI.Web.Pages.Changes.IndexModel.PathOf(page).TrimStart('~'));

@@ -298,6 +298,10 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -324,9 +328,15 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("HeaderImageHash")
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Host")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LogoHash")
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -336,8 +346,16 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                     b.Property<long>("ProgrammeVersion")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("Tagline")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -354,6 +372,10 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeaderImageHash");
+
+                    b.HasIndex("LogoHash");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -379,6 +401,26 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Days");
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.EventImage", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("EventImages", (string)null);
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.EventPerson", b =>
@@ -728,6 +770,23 @@ namespace TheoryAI.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TheoryAI.Web.Data.ConferenceEvent", b =>
+                {
+                    b.HasOne("TheoryAI.Web.Data.EventImage", "HeaderImage")
+                        .WithMany()
+                        .HasForeignKey("HeaderImageHash")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TheoryAI.Web.Data.EventImage", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoHash")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HeaderImage");
+
+                    b.Navigation("Logo");
                 });
 
             modelBuilder.Entity("TheoryAI.Web.Data.EventPerson", b =>
