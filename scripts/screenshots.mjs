@@ -50,6 +50,8 @@ try {
             colorScheme: shot.scheme,
             reducedMotion: "reduce",
             locale: "en-CA",
+            // The "Show times in my time zone" button names the visitor's zone: the same on every machine.
+            timezoneId: "UTC",
         });
         const page = await context.newPage();
         const response = await page.goto(shot.base + shot.path, { waitUntil: "networkidle" });
