@@ -179,6 +179,23 @@ public sealed class ProgrammeAtAGlanceTests(BrowserFixture browser, ITestOutputH
     }
 
     [Fact]
+    public async Task The_events_accent_is_the_theme_colour_and_marks_the_sign_in_page()
+    {
+        const string Accent = "#0f5e6e"; // seed-data/programme.yaml
+        await using var tab = await browser.OpenAsync(new BrowserNewContextOptions { ViewportSize = Laptop });
+        await tab.GoAsync("/programme");
+        Assert.Equal(Accent, await tab.Page.Locator("meta[name='theme-color']:not([media*='dark'])").GetAttributeAsync("content"));
+
+        await tab.GoAsync("/account/login");
+        await Expect(tab.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Theory \\+ AI Workshop"));
+        Assert.Equal(Accent, await tab.Page.Locator("meta[name='theme-color']:not([media*='dark'])").GetAttributeAsync("content"));
+        // The accent is drawn on the page: the header's rule and the sign-in button.
+        var colours = await tab.Page.EvaluateAsync<string[]>(
+            "() => [getComputedStyle(document.querySelector('.site-header')).borderTopColor, getComputedStyle(document.querySelector('main button[type=submit]')).backgroundColor]");
+        Assert.All(colours, c => Assert.Equal("rgb(15, 94, 110)", c));
+    }
+
+    [Fact]
     public async Task A_cancelled_talk_offers_nothing_to_add()
     {
         await using var site = new BrowserFixture(null);
