@@ -85,7 +85,17 @@ public static class ConferenceSetup
         app.UseRouting();
         app.UseOrganizerSecurity();
         app.UseProgrammeCaching();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Pages link css and js with asp-append-version (?v= the file's hash): a changed file is a new address.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.TryGetValue("v", out var version))
+                {
+                    Programme.ProgrammeCache.SetLifetime(file.Context, version);
+                }
+            },
+        });
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapCalendarFeeds();

@@ -50,11 +50,17 @@ public sealed record EventLook
 
     public EventImageInfo? HeaderImage { get; }
 
+    /// <summary>The logo's file address ("/event/logo.svg", what the static output writes), or null.</summary>
+    public string? LogoFile => Logo is null ? null : $"/event/logo.{Logo.Extension}";
+
+    /// <summary>The header image's file address ("/event/header-image.jpg"), or null.</summary>
+    public string? HeaderImageFile => HeaderImage is null ? null : $"/event/header-image.{HeaderImage.Extension}";
+
     /// <summary>The logo's address, versioned by its hash (for an &lt;img&gt;), or null.</summary>
-    public string? LogoPath => Logo is null ? null : $"/event/logo.{Logo.Extension}?v={Logo.Hash}";
+    public string? LogoPath => Logo is null ? null : $"{LogoFile}?v={Logo.Hash}";
 
     /// <summary>The header image's address, versioned by its hash, or null (the home page places it).</summary>
-    public string? HeaderImagePath => HeaderImage is null ? null : $"/event/header-image.{HeaderImage.Extension}?v={HeaderImage.Hash}";
+    public string? HeaderImagePath => HeaderImage is null ? null : $"{HeaderImageFile}?v={HeaderImage.Hash}";
 
     /// <summary>A hash of everything above: the version in the addresses of theme.css, the favicon and the share image.</summary>
     public string Version { get; }

@@ -24,6 +24,16 @@ public static class ProgrammeCache
         builder.CacheOutput(Policy).WithMetadata(new ProgrammeQueryKeysAttribute(queryKeys));
 
     /// <summary>
+    /// The one rule for addresses that carry their content's version (<c>?v=</c>: a photo's or logo's hash, the look's,
+    /// a static file's): at the current version the bytes never change, so clients keep them a year; at any other
+    /// address they ask again each time.
+    /// </summary>
+    public static void SetLifetime(HttpContext http, string? version) =>
+        http.Response.Headers.CacheControl = version is not null && http.Request.Query["v"] == version
+            ? "public, max-age=31536000, immutable"
+            : "public, no-cache";
+
+    /// <summary>
     /// Sets the view's weak ETag from the programme version, the "now" slot the policy chose, the request's path and
     /// the query keys the view reads. Returns true when the client already holds this view: answer 304.
     /// </summary>

@@ -205,4 +205,25 @@ public sealed class ResponseCachingTests
         Assert.Null(again.Headers.Age);
         Assert.Null(again.Headers.ETag);
     }
+
+    [Fact]
+    public async Task Css_and_js_at_their_versioned_address_are_kept_a_year_and_asked_again_elsewhere()
+    {
+        await using var site = new SiteFactory();
+        var client = site.CreateClient();
+        var page = Parser.ParseDocument(await client.GetStringAsync("/programme"));
+        var stylesheet = page.QuerySelector("link[rel=stylesheet][href^='/css/site.css?v=']")!.GetAttribute("href")!;
+        var script = page.QuerySelector("script[src^='/js/now-next.js?v=']")!.GetAttribute("src")!;
+
+        foreach (var address in new[] { stylesheet, script })
+        {
+            var versioned = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+            Assert.True(versioned.Headers.CacheControl!.Public);
+            Assert.Equal(TimeSpan.FromDays(365), versioned.Headers.CacheControl.MaxAge);
+            Assert.Contains(versioned.Headers.CacheControl.Extensions, e => e.Name == "immutable");
+        }
+        var plain = await client.GetAsync("/css/site.css");
+        Assert.Null(plain.Headers.CacheControl?.MaxAge);
+    }
 }

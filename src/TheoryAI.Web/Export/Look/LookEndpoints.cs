@@ -23,10 +23,6 @@ public static class LookEndpoints
     public const string TouchIconPath = "/favicon.png";
     public const string ShareImagePath = "/og-image.png";
 
-    public static string LogoPath(EventImageInfo logo) => $"/event/logo.{logo.Extension}";
-
-    public static string HeaderImagePath(EventImageInfo image) => $"/event/header-image.{image.Extension}";
-
     /// <summary>An address with its version, as pages link it.</summary>
     public static string Versioned(string path, string version) => $"{path}?v={version}";
 
@@ -34,37 +30,27 @@ public static class LookEndpoints
     {
         app.MapMethods(ThemePath, GetOrHead, async (HttpContext http, ProgrammeReader reader) =>
         {
-            var programme = await reader.GetAsync(http.RequestAborted);
-            var look = programme.Event.Look;
-            return Text(http, programme, look.Version, $"{ThemeStylesheet.MediaType}; charset=utf-8",
-                () => ThemeStylesheet.Write(look));
+            var look = (await reader.GetAsync(http.RequestAborted)).Event.Look;
+            return await RespondAsync(http, reader, look.Version, $"{ThemeStylesheet.MediaType}; charset=utf-8",
+                () => Task.FromResult(Results.Text(ThemeStylesheet.Write(look), $"{ThemeStylesheet.MediaType}; charset=utf-8")));
         }).CacheProgramme("v");
         app.MapMethods(FaviconPath, GetOrHead, async (HttpContext http, ProgrammeReader reader) =>
         {
-            var programme = await reader.GetAsync(http.RequestAborted);
-            return Text(http, programme, programme.Event.Look.Version, Favicon.MediaType, () => Favicon.Svg(programme.Event.Look));
+            var look = (await reader.GetAsync(http.RequestAborted)).Event.Look;
+            return await RespondAsync(http, reader, look.Version, Favicon.MediaType,
+                () => Task.FromResult(Results.Text(Favicon.Svg(look), Favicon.MediaType)));
         }).CacheProgramme("v");
         app.MapMethods(TouchIconPath, GetOrHead, async (HttpContext http, ProgrammeReader reader, ConferenceDb db) =>
         {
-            var programme = await reader.GetAsync(http.RequestAborted);
-            var look = programme.Event.Look;
-            if (ProgrammeCache.SetETag(http, programme, look.Version, ShareImage.MediaType))
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-            KeepIfVersioned(http, look.Version);
-            return Results.Bytes(ShareImage.TouchIcon(look, await PngLogoAsync(db, look, http.RequestAborted)), ShareImage.MediaType);
+            var look = (await reader.GetAsync(http.RequestAborted)).Event.Look;
+            return await RespondAsync(http, reader, look.Version, ShareImage.MediaType, async () =>
+                Results.Bytes(ShareImage.TouchIcon(look, await PngLogoAsync(db, look, http.RequestAborted)), ShareImage.MediaType));
         }).CacheProgramme("v");
         app.MapMethods(ShareImagePath, GetOrHead, async (HttpContext http, ProgrammeReader reader, ConferenceDb db) =>
         {
-            var programme = await reader.GetAsync(http.RequestAborted);
-            var version = ShareImage.Version(programme.Event);
-            if (ProgrammeCache.SetETag(http, programme, version, ShareImage.MediaType))
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-            KeepIfVersioned(http, version);
-            return Results.Bytes(ShareImage.Render(programme.Event, await PngLogoAsync(db, programme.Event.Look, http.RequestAborted)), ShareImage.MediaType);
+            var ev = (await reader.GetAsync(http.RequestAborted)).Event;
+            return await RespondAsync(http, reader, ShareImage.Version(ev), ShareImage.MediaType, async () =>
+                Results.Bytes(ShareImage.Render(ev, await PngLogoAsync(db, ev.Look, http.RequestAborted)), ShareImage.MediaType));
         }).CacheProgramme("v");
 
         foreach (var (path, pick) in new (string, Func<EventLook, EventImageInfo?>)[] { ("/event/logo", l => l.Logo), ("/event/header-image", l => l.HeaderImage) })
@@ -76,23 +62,17 @@ public static class LookEndpoints
         return app;
     }
 
-    private static IResult Text(HttpContext http, ProgrammeSnapshot programme, string version, string mediaType, Func<string> write)
+    /// <summary>The file at <paramref name="version"/> of the look: 304 when the client holds it, kept a year at its
+    /// versioned address, else written.</summary>
+    private static async Task<IResult> RespondAsync(HttpContext http, ProgrammeReader reader, string version, string mediaType,
+        Func<Task<IResult>> write)
     {
-        if (ProgrammeCache.SetETag(http, programme, version, mediaType))
+        if (ProgrammeCache.SetETag(http, await reader.GetAsync(http.RequestAborted), version, mediaType))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        KeepIfVersioned(http, version);
-        return Results.Text(write(), mediaType);
-    }
-
-    /// <summary>At the current version's address the file never changes: clients keep it for a year.</summary>
-    private static void KeepIfVersioned(HttpContext http, string version)
-    {
-        if (http.Request.Query["v"] == version)
-        {
-            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        }
+        ProgrammeCache.SetLifetime(http, version);
+        return await write();
     }
 
     private static async Task<IResult> ImageAsync(HttpContext http, ProgrammeReader reader, ConferenceDb db,
@@ -115,7 +95,7 @@ public static class LookEndpoints
             headers.ContentSecurityPolicy = SvgContentSecurityPolicy;
         }
         headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = http.Request.Query["v"] == image.Hash ? "public, max-age=31536000, immutable" : "public, no-cache";
+        ProgrammeCache.SetLifetime(http, image.Hash);
         return Results.File(content, image.MediaType, entityTag: new EntityTagHeaderValue($"\"{image.Hash}\""));
     }
 

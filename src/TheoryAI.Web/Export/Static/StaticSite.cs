@@ -22,13 +22,13 @@ public static class StaticSite
             "/calendar.ics", "/changes.atom", "/booklet.pdf", "/schedule.xml", "/schedule.json",
             LookEndpoints.ThemePath, LookEndpoints.FaviconPath, LookEndpoints.TouchIconPath, LookEndpoints.ShareImagePath };
         // The event's images under their extension, so a static host sends them with the right type.
-        if (programme.Event.Look.Logo is { } logo)
+        if (programme.Event.Look.LogoFile is { } logo)
         {
-            paths.Add(LookEndpoints.LogoPath(logo));
+            paths.Add(logo);
         }
-        if (programme.Event.Look.HeaderImage is { } headerImage)
+        if (programme.Event.Look.HeaderImageFile is { } headerImage)
         {
-            paths.Add(LookEndpoints.HeaderImagePath(headerImage));
+            paths.Add(headerImage);
         }
         for (var page = 2; (page - 1) * Releases.PageSize < releaseCount; page++)
         {

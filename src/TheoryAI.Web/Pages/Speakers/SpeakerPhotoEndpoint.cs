@@ -24,8 +24,7 @@ public static class SpeakerPhotoEndpoint
                 return Results.NotFound();
             }
             var etag = new EntityTagHeaderValue($"\"{photo.Hash}\"");
-            // The same bytes forever at a versioned address; otherwise ask again each time.
-            http.Response.Headers.CacheControl = http.Request.Query["v"] == photo.Hash ? "public, max-age=31536000, immutable" : "public, no-cache";
+            ProgrammeCache.SetLifetime(http, photo.Hash);
             return Results.File(photo.Content, photo.ContentType, entityTag: etag);
         }).CacheProgramme("v");
         return app;
